@@ -1,0 +1,117 @@
+/// Writes a ``YAMLNode`` back as block-style YAML, and as compact JSON (kubectl quotes objects as JSON in some errors).
+enum YAMLWriter {
+    /// Block-style YAML with two-space indentation, sequences indented under their key as kubectl prints them.
+    static func write(_ node: YAMLNode) -> String {
+        var out = ""
+        writeValue(node, indent: 0, into: &out, afterKey: false)
+        return out
+    }
+
+    private static func writeValue(_ node: YAMLNode, indent: Int, into out: inout String, afterKey: Bool) {
+        let pad = String(repeating: " ", count: indent)
+        switch node.content {
+        case .mapping(let pairs):
+            if pairs.isEmpty {
+                out += (afterKey ? " " : pad) + "{}\n"
+                return
+            }
+            if afterKey { out += "\n" }
+            for pair in pairs {
+                out += pad + scalarText(.string(pair.key)) + ":"
+                writeChild(pair.value, indent: indent, into: &out)
+            }
+        case .sequence(let items):
+            if items.isEmpty {
+                out += (afterKey ? " " : pad) + "[]\n"
+                return
+            }
+            if afterKey { out += "\n" }
+            for item in items {
+                out += pad + "-"
+                switch item.content {
+                case .mapping(let pairs) where !pairs.isEmpty:
+                    // The first key shares the dash's line.
+                    var first = true
+                    for pair in pairs {
+                        out += (first ? " " : pad + "  ") + scalarText(.string(pair.key)) + ":"
+                        writeChild(pair.value, indent: indent + 2, into: &out)
+                        first = false
+                    }
+                default:
+                    writeChild(item, indent: indent, into: &out)
+                }
+            }
+        default:
+            out += (afterKey ? " " : pad) + scalarText(node.content) + "\n"
+        }
+    }
+
+    private static func writeChild(_ value: YAMLNode, indent: Int, into out: inout String) {
+        switch value.content {
+        case .mapping(let pairs) where !pairs.isEmpty:
+            writeValue(value, indent: indent + 2, into: &out, afterKey: true)
+        case .sequence(let items) where !items.isEmpty:
+            writeValue(value, indent: indent + 2, into: &out, afterKey: true)
+        default:
+            writeValue(value, indent: indent, into: &out, afterKey: true)
+        }
+    }
+
+    /// A scalar, quoted when a plain scalar would read back as something else.
+    static func scalarText(_ content: YAMLNode.Content) -> String {
+        switch content {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n.jsonText
+        case .string(let s):
+            if case .string = ScalarResolver.resolvePlain(s), isPlainSafe(s) { return s }
+            return goQuote(s)
+        case .sequence, .mapping: return ""
+        }
+    }
+
+    private static func isPlainSafe(_ s: String) -> Bool {
+        guard let first = s.first, first != " ", !s.hasSuffix(" ") else { return false }
+        if "?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
+        if first == "-" && (s.count == 1 || s.dropFirst().first == " ") { return false }
+        return !s.contains(": ") && !s.contains(" #") && !s.hasSuffix(":") && !s.contains("\n")
+            && !s.unicodeScalars.contains { $0.value < 0x20 }
+    }
+
+    /// Compact JSON with keys sorted, as Go's encoding/json writes a map.
+    static func json(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n.jsonText
+        case .string(let s): return jsonString(s)
+        case .sequence(let items): return "[" + items.map(json).joined(separator: ",") + "]"
+        case .mapping(let pairs):
+            return "{" + pairs.sorted { $0.key < $1.key }.map { jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import ClusterSim
+import Foundation
+
+extension KubeTutor {
+    /// `kubetutor check`: reads manifests and answers as the API server would, with lines and explanations.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check Kubernetes YAML the way the API server would.",
+            discussion: """
+                Reads each FILE (use - for standard input), splits it into YAML documents and \
+                checks every object: YAML syntax, unknown fields and wrong types (kubectl's strict \
+                decoding), then the API server's validation rules, with the exact message, the \
+                file:line:column and what to change.
+
+                Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
+                """
+        )
+
+        /// Output formats.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Option(name: .long, help: "Output format: text (like kubectl, with file:line:col) or json.")
+        var format: Format = .text
+
+        @Argument(help: "Manifest files to check; - reads standard input.")
+        var files: [String] = []
+
+        func validate() throws {
+            if files.isEmpty {
+                throw ValidationError("Give at least one manifest file (or - for standard input).")
+            }
+        }
+
+        func run() async throws {
+            var inputs: [(name: String, bytes: [UInt8])] = []
+            var readStdin = false
+            for file in files {
+                do {
+                    if file == "-" {
+                        guard !readStdin else { continue }
+                        readStdin = true
+                        inputs.append((file, Array(FileHandle.standardInput.readDataToEndOfFile())))
+                    } else {
+                        inputs.append((file, try ManifestFile.read(file)))
+                    }
+                } catch {
+                    FileHandle.standardError.write(Data("kubetutor check: \(error.message)\n".utf8))
+                    throw ExitCode(2)
+                }
+            }
+            let report = ManifestChecker().check(files: inputs)
+            switch format {
+            case .json:
+                print(report.jsonText)
+            case .text:
+                print(TextReport.render(report), terminator: "")
+            }
+            if !report.ok { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Reads a manifest file with a clear message for each way that can fail.
+enum ManifestFile {
+    /// Why a file could not be read.
+    struct ReadError: Error {
+        let message: String
+    }
+
+    /// The file's bytes; refuses directories and files over the size cap before reading them.
+    static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReadError(message: "\(path): no such file")
+        }
+        if isDirectory.boolValue { throw ReadError(message: "\(path): is a directory, not a manifest file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(message: "\(path): permission denied")
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit so that the checker can name the limit without reading a huge file whole.
+        let cap = ReadLimits.standard.maxFileBytes + 1
+        do {
+            let data = try handle.read(upToCount: cap) ?? Data()
+            return Array(data)
+        } catch {
+            throw ReadError(message: "\(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The text form of a report: kubectl's lines with a file:line:col prefix, then the explanation.
+enum TextReport {
+    static func render(_ report: CheckReport) -> String {
+        var out = ""
+        for d in report.diagnostics {
+            let lines = d.kubectlText.split(separator: "\n", omittingEmptySubsequences: false)
+            out += "\(d.file):\(d.line):\(d.column): \(lines.first ?? "")\n"
+            for line in lines.dropFirst() { out += "    \(line)\n" }
+            for line in d.explanation.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    \(line)\n"
+            }
+        }
+        let files = Set(report.objects.map(\.file)).union(report.diagnostics.map(\.file)).count
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        out += "\(plural(report.objects.count, "object")) in \(plural(files, "file")): "
+        out += report.errorCount == 0 ? "no errors" : plural(report.errorCount, "error")
+        out += ", " + plural(report.warningCount, "warning") + "\n"
+        return out
+    }
+}
