@@ -61,8 +61,18 @@ public struct ManifestChecker: Sendable {
                     severity: .warning, file: fileName, line: warning.position.line, column: warning.position.column, kind: "",
                     name: "", field: "", message: warning.message, explanation: warning.explanation, kubectlPrefix: "Warning: "))
         }
+        let objectsBefore = report.objects.count
         for document in result.documents {
             checkDocument(document, fileName: fileName, objects: &report.objects, diagnostics: &diagnostics)
+        }
+        if report.objects.count == objectsBefore && diagnostics.isEmpty {
+            // kubectl's answer to a file with nothing in it.
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, file: fileName, line: 1, column: 1, kind: "", name: "", field: "",
+                    message: "no objects passed to apply",
+                    explanation: "The file holds no Kubernetes object: it is empty, or only comments and `---` lines.",
+                    kubectlPrefix: "error: "))
         }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         report.diagnostics += diagnostics

@@ -66,6 +66,8 @@ public struct YAMLReader: Sendable {
                 ))
             return result
         }
+        // libyaml only honours a byte-order mark when it guesses the encoding itself; Yams names UTF-8, so drop it here.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         let chunks = DocumentSplitter.split(text)
         if chunks.count > limits.maxDocuments {
             result.problems.append(

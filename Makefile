@@ -1,0 +1,74 @@
+# KubeTutor: build, serve and test. Every target installs what it needs first.
+SHELL := /bin/bash
+SWIFT ?= swift
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BIN := .build/debug/kubetutor
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+CORPUS ?= ../shared/corpus
+APT_PACKAGES := libcmark-dev libsqlite3-dev
+BROWSER_PACKAGES := chromium chromium-driver
+
+.PHONY: serve test build deps browser-deps python-deps swift-test browser-test conformance clean help
+
+help:
+	@echo "make serve        install what is missing, build, serve the lessons on http://$(HOST):$(PORT)"
+	@echo "make test         install what is missing, run every test (Swift and headless browser)"
+	@echo "make conformance  check the shared manifest corpus against its oracle verdicts"
+
+## System libraries: libcmark (Markdown) and SQLite headers.
+deps:
+	@missing=""; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "Missing system packages. Run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
+		fi; \
+	fi
+
+## Headless Chromium and its driver, for the browser tests.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing: $(BROWSER_PACKAGES)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
+		else \
+			echo "Missing browser packages. Run: sudo apt-get install -y $(BROWSER_PACKAGES)"; exit 1; \
+		fi; \
+	fi
+
+## A virtualenv with pytest and selenium (from PyPI).
+python-deps:
+	@if ! $(PYTHON) -c "import selenium, pytest" 2>/dev/null; then \
+		python3 -m venv $(VENV) && $(PYTHON) -m pip install -q -r Tests/browser/requirements.txt; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+serve: build
+	$(BIN) serve --host $(HOST) --port $(PORT) --lessons Lessons --public Public
+
+swift-test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+browser-test: build browser-deps python-deps
+	SE_OFFLINE=true KUBETUTOR_BIN=$(CURDIR)/$(BIN) $(PYTHON) -m pytest -q Tests/browser
+
+test: swift-test browser-test
+
+conformance: build
+	@if [ -d "$(CORPUS)" ]; then \
+		python3 Scripts/conformance.py $(BIN) $(CORPUS); \
+	else \
+		echo "No corpus at $(CORPUS); set CORPUS=DIR"; exit 2; \
+	fi
+
+clean:
+	rm -rf .build $(VENV)
