@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["WebApp", "LessonKit", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "kubetutorTests", dependencies: ["kubetutor"]),
     ],
