@@ -35,23 +35,8 @@ extension KubeTutor {
         }
 
         func run() async throws {
-            var inputs: [(name: String, bytes: [UInt8])] = []
-            var readStdin = false
-            for file in files {
-                do {
-                    if file == "-" {
-                        guard !readStdin else { continue }
-                        readStdin = true
-                        inputs.append((file, Array(FileHandle.standardInput.readDataToEndOfFile())))
-                    } else {
-                        inputs.append((file, try ManifestFile.read(file)))
-                    }
-                } catch {
-                    FileHandle.standardError.write(Data("kubetutor check: \(error.message)\n".utf8))
-                    throw ExitCode(2)
-                }
-            }
-            let report = ManifestChecker().check(files: inputs)
+            let inputs = try ManifestFile.readAll(files, command: "check")
+            let report = ManifestChecker().checkAndSimulate(files: inputs).report
             switch format {
             case .json:
                 print(report.jsonText)
@@ -65,6 +50,27 @@ extension KubeTutor {
 
 /// Reads a manifest file with a clear message for each way that can fail.
 enum ManifestFile {
+    /// Reads every named file (`-` is standard input, read once); an unreadable file ends the command with status 2.
+    static func readAll(_ files: [String], command: String) throws -> [(name: String, bytes: [UInt8])] {
+        var inputs: [(name: String, bytes: [UInt8])] = []
+        var readStdin = false
+        for file in files {
+            do {
+                if file == "-" {
+                    guard !readStdin else { continue }
+                    readStdin = true
+                    inputs.append((file, Array(FileHandle.standardInput.readDataToEndOfFile())))
+                } else {
+                    inputs.append((file, try read(file)))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("kubetutor \(command): \(error.message)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        return inputs
+    }
+
     /// Why a file could not be read.
     struct ReadError: Error {
         let message: String
