@@ -10,7 +10,7 @@ public enum ClusterFindings {
             out.append(
                 Diagnostic(
                     severity: .warning, file: ref.file, line: ref.line, column: ref.column, kind: kind, name: name, field: field,
-                    message: message, explanation: explanation, kubectlPrefix: "KubeTutor: "))
+                    message: message, explanation: explanation, kubectlPrefix: "warning: "))
         }
 
         for service in cluster.services where !service.builtIn {
