@@ -16,8 +16,23 @@ public struct Lesson: Sendable, Hashable, Identifiable {
     public let idLine: Int
     /// The Markdown body; block lines are lines of ``file``.
     public let body: MarkdownDocument
-    /// The body rendered to HTML, with its headings.
+    /// The body rendered to HTML, with its headings. Each exercise and quiz block appears in it as a
+    /// marker (``Lesson/marker(forExercise:)``) that the page fills in.
     public let rendered: RenderedMarkdown
+    /// The exercises, in page order.
+    public let exercises: [Exercise]
+    /// The quiz questions, in page order.
+    public let quizzes: [Quiz]
+
+    /// The exercise with this id.
+    public func exercise(withID id: String) -> Exercise? { exercises.first { $0.id == id } }
+    /// The quiz question with this id.
+    public func quiz(withID id: String) -> Quiz? { quizzes.first { $0.id == id } }
+
+    /// The text standing in the rendered HTML where an exercise goes.
+    public static func marker(forExercise id: String) -> String { "<!--kubetutor:exercise:\(id)-->" }
+    /// The text standing in the rendered HTML where a quiz question goes.
+    public static func marker(forQuiz id: String) -> String { "<!--kubetutor:quiz:\(id)-->" }
 }
 
 /// The lessons of a course, in order, each id used once.

@@ -17,6 +17,7 @@ public struct LessonProblem: Error, Sendable, Hashable, CustomStringConvertible 
         case outOfRange(field: String, value: Int, range: ClosedRange<Int>)
         case duplicateID(String, firstFile: String, firstLine: Int)
         case markdown(detail: String)
+        case block(detail: String)
     }
 
     private let reason: Reason
@@ -111,6 +112,11 @@ public struct LessonProblem: Error, Sendable, Hashable, CustomStringConvertible 
         .init(.markdown(detail: detail), file: file, line: line)
     }
 
+    /// An `exercise` or `quiz` block is malformed, or the course verifier found it wrong.
+    public static func block(_ detail: String, file: String, line: Int) -> Self {
+        .init(.block(detail: detail), file: file, line: line)
+    }
+
     /// What is wrong, in a sentence, without the location.
     public var message: String {
         switch reason {
@@ -147,6 +153,8 @@ public struct LessonProblem: Error, Sendable, Hashable, CustomStringConvertible 
         case .duplicateID(let id, let firstFile, let firstLine):
             return "duplicate lesson id \"\(id)\": \(firstFile):\(firstLine) already uses it"
         case .markdown(let detail):
+            return detail
+        case .block(let detail):
             return detail
         }
     }

@@ -94,6 +94,31 @@ public struct LessonLoader: Sendable {
         } catch {
             throw LessonError(problems: [.markdown(error.message, file: file, line: error.line + sections.bodyFirstLine - 1)])
         }
+        let parser = InteractiveBlockParser(file: file)
+        var exercises: [Exercise] = []
+        var quizzes: [Quiz] = []
+        var problems: [LessonProblem] = []
+        for block in body.blocks {
+            guard case .codeBlock(let info, let code) = block.content else { continue }
+            do {
+                switch info.trimmingCharacters(in: .whitespaces) {
+                case "exercise": exercises.append(try parser.exercise(code, blockLine: block.line))
+                case "quiz": quizzes.append(try parser.quiz(code, blockLine: block.line))
+                default: break
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        var ids: [String: Int] = [:]
+        for (id, line) in exercises.map({ ($0.id, $0.line) }) + quizzes.map({ ($0.id, $0.line) }) {
+            if let first = ids[id] {
+                problems.append(.block("the id \"\(id)\" is used twice in this lesson (first at line \(first))", file: file, line: line))
+            } else {
+                ids[id] = line
+            }
+        }
+        guard problems.isEmpty else { throw LessonError(problems: problems) }
         return Lesson(
             id: frontMatter.id,
             title: frontMatter.title,
@@ -103,7 +128,9 @@ public struct LessonLoader: Sendable {
             file: file,
             idLine: frontMatter.idLine,
             body: body,
-            rendered: renderer.render(body)
+            rendered: renderer.render(body),
+            exercises: exercises,
+            quizzes: quizzes
         )
     }
 }

@@ -45,7 +45,8 @@ import Testing
         let dir = try CLIRunner.directory(with: ["svc.yaml": Self.goodService])
         let output = try CLIRunner.run(["check", "svc.yaml"], in: dir)
         #expect(output.status == 0)
-        #expect(output.stdout.contains("1 object in 1 file: no errors, 0 warnings"))
+        #expect(output.stdout.contains("1 object in 1 file: no errors, 1 warning"))
+        #expect(output.stdout.contains("warning: Service \"web\" selects app=web, but no Pod has these labels"))
     }
 
     @Test func jsonFollowsTheContract() throws {

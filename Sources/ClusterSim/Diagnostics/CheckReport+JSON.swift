@@ -21,3 +21,9 @@ extension Diagnostic {
             + "\"message\":\(YAMLWriter.jsonString(message)),\"explanation\":\(YAMLWriter.jsonString(explanation))}"
     }
 }
+
+/// JSON text helpers shared by the command line and the web app.
+public enum JSONText {
+    /// A string as a JSON string literal.
+    public static func quote(_ s: String) -> String { YAMLWriter.jsonString(s) }
+}

@@ -115,6 +115,11 @@ private struct RenderState {
             output += "<h\(level) id=\"\(anchor.htmlEscaped)\">" + Self.html(inlines)
             output += "<a class=\"anchor\" href=\"#\(anchor.htmlEscaped)\" aria-label=\"Link to this section: \(text.htmlEscaped)\">#</a>"
             output += "</h\(level)>\n"
+        case .codeBlock(let info, let code) where ["exercise", "quiz"].contains(info.trimmingWhitespace()):
+            // The page puts the interactive part here; the id is read again by the lesson loader.
+            let id = Self.blockID(code)
+            output += info.trimmingWhitespace() == "exercise" ? Lesson.marker(forExercise: id) : Lesson.marker(forQuiz: id)
+            output += "\n"
         case .codeBlock(let info, let code):
             if let language = Self.language(fromInfo: info) {
                 output += "<pre><code class=\"language-\(language)\">"
@@ -153,6 +158,15 @@ private struct RenderState {
     }
 
     /// An image alone in its paragraph, with a title, becomes a figure whose caption is the title.
+    /// The `id:` line of an exercise or quiz block (only lowercase letters, digits and hyphens survive).
+    static func blockID(_ code: String) -> String {
+        for line in code.split(separator: "\n") where line.hasPrefix("id:") {
+            let value = line.dropFirst(3).filter { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+            return String(value)
+        }
+        return ""
+    }
+
     static func figure(_ inlines: [MarkdownInline]) -> String? {
         guard inlines.count == 1, case .image(let source, let title, let alt) = inlines[0], !title.isEmpty else {
             return nil

@@ -156,7 +156,7 @@ struct LessonPageView {
         title = lesson.title
         summary = lesson.summary
         minutes = lesson.minutes
-        body = lesson.rendered.html
+        body = lesson.staticHTML
         contents = lesson.rendered.headings.filter { $0.level == 2 }.map { ContentsEntryView(anchor: $0.anchor, text: $0.text) }
         hasContents = contents.count > 1
         self.previous = previous
