@@ -127,22 +127,46 @@ public struct ManifestChecker: Sendable {
                     explanation: "Each item of a List is an object with `apiVersion`, `kind` and `metadata`.", prefix: "error: "))
             return
         }
-        if kind.isEmpty {
+        // kubectl's client-side schema check runs before anything is sent, and names both problems at once.
+        func notSetText(_ field: String) -> String {
+            // A value that is there but not a string (`apiVersion: 1`) is named differently from a missing one.
+            root[field].map { $0.isNull ? "\(field) not set" : "\(field) isn't string type" } ?? "\(field) not set"
+        }
+        var notSet: [(field: String, text: String)] = []
+        if apiVersion.isEmpty { notSet.append(("apiVersion", notSetText("apiVersion"))) }
+        if kind.isEmpty { notSet.append(("kind", notSetText("kind"))) }
+        if !notSet.isEmpty {
+            let list = notSet.count == 1 ? notSet[0].text : "[" + notSet.map(\.text).joined(separator: ", ") + "]"
+            var explanation: [String] = []
+            if kind.isEmpty {
+                explanation.append("Every object says what it is: add `kind:` (Pod, Deployment, Service, Ingress...) at the top, next to `apiVersion`.")
+            }
+            if apiVersion.isEmpty && kind.isEmpty {
+                explanation.append(
+                    "Every object also names its API version: `apiVersion: v1` for Pods and Services, `apps/v1` for Deployments, `networking.k8s.io/v1` for Ingresses."
+                )
+            } else if apiVersion.isEmpty {
+                explanation.append("Every object names its API version: add `apiVersion: \(table.apiVersions(servingKind: kind).first ?? "v1")` at the top.")
+            }
             diagnostics.append(
                 diagnostic(
-                    .error, at: root.position, field: "kind",
-                    message: "unable to decode \(goQuote(fileName)): Object 'Kind' is missing in '\(YAMLWriter.json(root))'",
-                    explanation: "Every object says what it is: add `kind:` (Pod, Deployment, Service, Ingress...) at the top, next to `apiVersion`.",
-                    prefix: "error: "))
+                    .error, at: root.position, field: notSet[0].field,
+                    message:
+                        "error validating \(goQuote(fileName)): error validating data: \(list); if you choose to ignore these errors, turn validation off with --validate=false",
+                    explanation: explanation.joined(separator: " "), prefix: "error: "))
             return
         }
-        if apiVersion.isEmpty {
-            diagnostics.append(
-                diagnostic(
-                    .error, at: root.position, field: "apiVersion",
-                    message: "unable to decode \(goQuote(fileName)): Object 'apiVersion' is missing in '\(YAMLWriter.json(root))'",
-                    explanation: "Every object names its API version: add `apiVersion: \(table.apiVersions(servingKind: kind).first ?? "v1")` at the top.",
-                    prefix: "error: "))
+        // kubectl decodes `metadata` into ObjectMeta itself before it maps or sends anything (its metadataValidatingDecoder),
+        // so a wrong type there is its own `unable to decode` error, whatever the kind and version.
+        let metadataErrors = metadataTypeErrors(of: root)
+        if !metadataErrors.isEmpty {
+            for error in metadataErrors {
+                diagnostics.append(
+                    diagnostic(
+                        .error, at: error.position, field: error.path.description,
+                        message: "unable to decode \(goQuote(fileName)): " + error.text, explanation: error.explanation, prefix: "error: "))
+            }
+            objects.append(object(root, apiVersion: apiVersion, kind: kind, name: name, document: document, fileName: fileName, decoded: false))
             return
         }
         let mappingError =
@@ -233,6 +257,18 @@ public struct ManifestChecker: Sendable {
             object(
                 root, apiVersion: apiVersion, kind: kind, name: name, document: document, fileName: fileName,
                 decoded: !fieldErrors.contains { !$0.isWarning }))
+    }
+
+    /// The type errors kubectl finds when it decodes the object's `metadata` into `metav1.ObjectMeta` on its own.
+    private func metadataTypeErrors(of root: YAMLNode) -> [DecodeFindings.TypeError] {
+        guard let pair = root.pair("metadata") else { return [] }
+        // Any served kind's root type holds `metadata` as ObjectMeta; kubectl's own wrapper type is named metadataOnlyObject.
+        let wrapper = YAMLNode(.mapping([pair]), at: root.position)
+        return StrictDecoder(table: table).decode(wrapper, as: "core.v1.ConfigMap").typeErrors.map { error in
+            var error = error
+            error.text = error.text.replacing("Go struct field ConfigMap.metadata ", with: "Go struct field metadataOnlyObject.metadata ")
+            return error
+        }
     }
 
     private func object(

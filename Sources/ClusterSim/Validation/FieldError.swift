@@ -92,7 +92,8 @@ public struct FieldError: Sendable, Equatable {
     public var message: String {
         if isWarning { return detail }
         var text = path.description + ": " + type.rawValue
-        if type != .required && type != .forbidden, let value {
+        // apimachinery's ErrorBody prints no value for Required, Forbidden and Too long.
+        if type != .required && type != .forbidden && type != .tooLong, let value {
             text += ": " + value.text
         }
         if !detail.isEmpty { text += ": " + detail }

@@ -67,7 +67,7 @@ enum IngressRules {
                     path, .string(host), "must be a DNS name, not an IP address", at: node.position,
                     "An Ingress routes by the HTTP Host header, which is a name. Use a name (and point it at the ingress controller's node in DNS or /etc/hosts), or leave `host` out to match every request."
                 ))
-            return
+            // No early return: the API also applies the DNS rules, which an IPv6 address fails as well.
         }
         if host.contains("*") {
             for message in NameRules.wildcardDNS1123Subdomain(host) {
@@ -160,7 +160,7 @@ enum IngressRules {
             if name.isEmpty {
                 errors.append(
                     .required(
-                        servicePath.child("name"), at: service.position,
+                        servicePath.child("name"), at: backend.pair("service")?.keyPosition ?? service.position,
                         "Name the Service that receives the requests: `service: {name: tomcat, port: {number: 8080}}`."))
             } else if let node = service["name"] {
                 for message in NameRules.dns1035Label(name) {
@@ -176,7 +176,8 @@ enum IngressRules {
             if !portName.isEmpty && portNumber != 0 {
                 errors.append(
                     .invalid(
-                        path, .string(""), "cannot set both port name & port number", at: port?.position ?? service.position,
+                        path, .string(""), "cannot set both port name & port number",
+                        at: service.pair("port")?.keyPosition ?? service.position,
                         "Give the Service port either by `number` or by `name`, not both."))
             } else if !portName.isEmpty, let node = port?["name"] {
                 for message in NameRules.portName(portName) {
@@ -223,7 +224,7 @@ enum IngressRules {
                     position: node.position, explanation: explanation))
         }
         let parts = controller.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             errors.append(
                 .invalid(path, .string(controller), "must be a domain-prefixed path (such as \"acme.io/foo\")", at: node.position, explanation))
             return
@@ -231,9 +232,14 @@ enum IngressRules {
         for message in NameRules.dns1123Subdomain(String(parts[0])) {
             errors.append(.invalid(path, .string(String(parts[0])), message, at: node.position, explanation))
         }
+        // RFC 3986 path characters, as apimachinery's IsDomainPrefixedPath allows them.
+        let pathFormat = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+"
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/-._~%!$&'()*+,;=:")
-        if parts[1].isEmpty || !parts[1].allSatisfy({ allowed.contains($0) }) {
-            errors.append(.invalid(path, .string(String(parts[1])), "must be a valid path", at: node.position, explanation))
+        if !parts[1].allSatisfy({ allowed.contains($0) }) {
+            errors.append(
+                .invalid(
+                    path, .string(String(parts[1])), NameRules.regexError("Invalid path", pathFormat), at: node.position,
+                    explanation))
         }
     }
 

@@ -26,6 +26,7 @@ enum NameRules {
 
     /// apimachinery's `RegexError`: the message, examples (joined with `  or ` because each ends in `, `) and the regex.
     static func regexError(_ message: String, _ format: String, _ examples: String...) -> String {
+        if examples.isEmpty { return message + " (regex used for validation is '" + format + "')" }
         var text = message + " (e.g. "
         for (i, example) in examples.enumerated() {
             if i > 0 { text += " or " }
@@ -81,7 +82,11 @@ enum NameRules {
     static func dns1123Label(_ s: String) -> [String] {
         var errors: [String] = []
         if s.utf8.count > 63 { errors.append(maxLength(63)) }
-        if !matchesDNS1123Label(s) { errors.append(regexError(dns1123LabelMessage, dns1123LabelFormat, "my-name", "123-abc")) }
+        if !matchesDNS1123Label(s) {
+            // A valid subdomain that is not a valid label can only be wrong by its dots; apimachinery says just that.
+            errors.append(
+                matchesDNS1123Subdomain(s) ? "must not contain dots" : regexError(dns1123LabelMessage, dns1123LabelFormat, "my-name", "123-abc"))
+        }
         return errors
     }
 

@@ -15,9 +15,28 @@ enum PodSpecRules {
                     path.child("containers"), at: spec?.pair("containers")?.keyPosition ?? keyPosition,
                     "A Pod runs at least one container: add `containers:` with an item that has a `name` and an `image`."))
         }
-        var names: Set<String> = []
-        validateContainers(spec?["initContainers"]?.items ?? [], path: path.child("initContainers"), names: &names, errors: &errors)
-        validateContainers(containers, path: path.child("containers"), names: &names, errors: &errors)
+        let initContainers = spec?["initContainers"]?.items ?? []
+        validateContainers(initContainers, path: path.child("initContainers"), errors: &errors)
+        validateContainers(containers, path: path.child("containers"), errors: &errors)
+        // Regular containers are compared among themselves (an empty name counts, as in the API); init containers
+        // against the regular ones and the init containers before them, so a clash is reported on the init container.
+        var regularNames: Set<String> = []
+        for (i, container) in containers.enumerated() {
+            let name = container["name"]?.string ?? ""
+            if regularNames.contains(name) {
+                errors.append(duplicateName(name, container, path: path.child("containers").index(i)))
+            }
+            regularNames.insert(name)
+        }
+        var initNames = regularNames
+        for (i, container) in initContainers.enumerated() {
+            let name = container["name"]?.string ?? ""
+            if initNames.contains(name) {
+                errors.append(duplicateName(name, container, path: path.child("initContainers").index(i)))
+            } else if !name.isEmpty {
+                initNames.insert(name)
+            }
+        }
 
         if let node = spec?["restartPolicy"], let policy = node.string, !restartPolicies.contains(policy) {
             errors.append(
@@ -53,7 +72,13 @@ enum PodSpecRules {
         }
     }
 
-    private static func validateContainers(_ containers: [YAMLNode], path: FieldPath, names: inout Set<String>, errors: inout [FieldError]) {
+    private static func duplicateName(_ name: String, _ container: YAMLNode, path: FieldPath) -> FieldError {
+        .duplicate(
+            path.child("name"), .string(name), at: container["name"]?.position ?? container.position,
+            "Two containers of one Pod have the same name. Container names must be unique within the Pod: rename one.")
+    }
+
+    private static func validateContainers(_ containers: [YAMLNode], path: FieldPath, errors: inout [FieldError]) {
         for (i, container) in containers.enumerated() {
             let itemPath = path.index(i)
             let name = container["name"]?.string ?? ""
@@ -69,13 +94,6 @@ enum PodSpecRules {
                             itemPath.child("name"), .string(name), message, at: node.position,
                             "A container name is lower case letters, digits and '-', at most 63 characters: `web`, `log-agent`."))
                 }
-                if names.contains(name) {
-                    errors.append(
-                        .duplicate(
-                            itemPath.child("name"), .string(name), at: node.position,
-                            "Two containers of one Pod have the same name. Container names must be unique within the Pod: rename one."))
-                }
-                names.insert(name)
             }
             if (container["image"]?.string ?? "").isEmpty {
                 errors.append(
@@ -98,14 +116,16 @@ enum PodSpecRules {
         for (j, port) in ports.enumerated() {
             let portPath = path.index(j)
             if let node = port["name"], let name = node.string, !name.isEmpty {
-                for message in NameRules.portName(name) {
+                let messages = NameRules.portName(name)
+                for message in messages {
                     errors.append(
                         .invalid(
                             portPath.child("name"), .string(name), message, at: node.position,
                             "A port name is an IANA service name: at most 15 lower case letters, digits and '-', with at least one letter, like `http` or `metrics`."
                         ))
                 }
-                if portNames.contains(name) {
+                // An invalid name is not also reported as a duplicate.
+                if messages.isEmpty && portNames.contains(name) {
                     errors.append(
                         .duplicate(
                             portPath.child("name"), .string(name), at: node.position,
@@ -143,34 +163,56 @@ enum PodSpecRules {
         }
     }
 
-    /// The API's warning for two container ports with the same port, protocol, host IP and host port (`warningsForPodSpecAndMeta`).
+    /// The API's warnings for container ports declared twice (`warningsForPodSpecAndMeta`): every container of the Pod,
+    /// init containers first, is compared by containerPort and protocol; equal host IP and host port make a duplicate,
+    /// a missing host port an overlap, and the same host port with only one host IP an ambiguity.
     static func duplicatePortWarnings(_ spec: YAMLNode?, path: FieldPath) -> [FieldError] {
-        struct PortKey: Hashable {
+        struct Declared {
+            var path: FieldPath
+            var containerPath: FieldPath
+            var container: String
             var hostIP: String
             var hostPort: Int64
-            var containerPort: Int64
-            var proto: String
         }
-        var seen: [PortKey: FieldPath] = [:]
-        var seenContainer: [PortKey: String] = [:]
+        var declared: [String: [Declared]] = [:]
         var warnings: [FieldError] = []
-        for (i, container) in (spec?["containers"]?.items ?? []).enumerated() {
-            for (j, port) in (container["ports"]?.items ?? []).enumerated() {
-                let key = PortKey(
-                    hostIP: port["hostIP"]?.string ?? "", hostPort: port["hostPort"]?.int ?? 0,
-                    containerPort: port["containerPort"]?.int ?? 0, proto: port["protocol"]?.string ?? "TCP")
-                let portPath = path.child("containers").index(i).child("ports").index(j)
-                if let other = seen[key] {
-                    let name = container["name"]?.string ?? "container \(i)"
-                    let otherName = seenContainer[key] ?? "another container"
-                    warnings.append(
-                        .warning(
-                            portPath, "\(portPath): duplicate port definition with \(other)", at: port.position,
-                            "The containers of a Pod share one network namespace, so only one process can listen on port \(key.containerPort)/\(key.proto). `\(otherName)` and `\(name)` both claim it: the second to start will fail with \"address already in use\". Give one of them another port."
-                        ))
-                } else {
-                    seen[key] = portPath
-                    seenContainer[key] = container["name"]?.string ?? "container \(i)"
+        for list in ["initContainers", "containers"] {
+            for (i, container) in (spec?[list]?.items ?? []).enumerated() {
+                let containerName = container["name"]?.string ?? "\(list)[\(i)]"
+                for (j, port) in (container["ports"]?.items ?? []).enumerated() {
+                    let containerPort = port["containerPort"]?.int ?? 0
+                    let proto = port["protocol"]?.string ?? "TCP"
+                    let key = "\(containerPort)/\(proto)"
+                    let containerPath = path.child(list).index(i)
+                    let this = Declared(
+                        path: containerPath.child("ports").index(j), containerPath: containerPath, container: containerName,
+                        hostIP: port["hostIP"]?.string ?? "", hostPort: port["hostPort"]?.int ?? 0)
+                    for other in declared[key] ?? [] {
+                        let relation: String
+                        if this.hostIP == other.hostIP && this.hostPort == other.hostPort {
+                            relation = "duplicate"
+                        } else if this.hostPort == 0 || other.hostPort == 0 {
+                            relation = "overlapping"
+                        } else if this.hostPort == other.hostPort && this.hostIP.isEmpty != other.hostIP.isEmpty {
+                            relation = "dangerously ambiguous"
+                        } else {
+                            continue
+                        }
+                        let explanation: String
+                        if this.containerPath == other.containerPath {
+                            explanation = "This container lists port \(key) twice. The second entry adds nothing: remove it, or give it another port."
+                        } else if other.path.description.contains("initContainers[") {
+                            explanation =
+                                "All containers of a Pod, init containers too, share one network namespace. An init container normally exits before the next container starts, so this only bites if `\(other.container)` keeps running (a sidecar with `restartPolicy: Always`): then only one of them can listen on port \(key)."
+                        } else {
+                            explanation =
+                                "The containers of a Pod share one network namespace, so only one process can listen on port \(key). `\(other.container)` and `\(this.container)` both claim it: the second to start fails with \"address already in use\". Give one of them another port."
+                        }
+                        warnings.append(
+                            .warning(
+                                this.path, "\(this.path): \(relation) port definition with \(other.path)", at: port.position, explanation))
+                    }
+                    declared[key, default: []].append(this)
                 }
             }
         }

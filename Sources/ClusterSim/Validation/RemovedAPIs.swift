@@ -38,6 +38,12 @@ struct RemovedAPI {
         return list
     }()
 
+    /// The line number a migration step starts with (`line 12: ...`, `after line 5: ...`).
+    private static func line(of step: String) -> Int {
+        guard let range = step.firstRange(of: "line ") else { return 0 }
+        return Int(step[range.upperBound...].prefix { $0.isASCII && $0.isNumber }) ?? 0
+    }
+
     static func lookup(apiVersion: String, kind: String) -> RemovedAPI? {
         all.first { $0.apiVersion == apiVersion && $0.kind == kind }
     }
@@ -69,7 +75,9 @@ struct RemovedAPI {
             break
         }
         if !steps.isEmpty {
-            text += " Change:\n" + steps.map { "  - " + $0 }.joined(separator: "\n")
+            // In file order, so that a learner can walk down the file making each change.
+            let ordered = steps.enumerated().sorted { (Self.line(of: $0.element), $0.offset) < (Self.line(of: $1.element), $1.offset) }
+            text += " Change:\n" + ordered.map { "  - " + $0.element }.joined(separator: "\n")
         }
         if kind == "Ingress" || ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"].contains(kind) {
             text += "\nThe object in \(replacement):\n" + YAMLWriter.write(migrated)

@@ -25,19 +25,20 @@ enum ServiceRules {
                 ))
         }
         if type == "ExternalName" {
+            // The value is a CNAME and may end in a dot; the API trims one before checking it.
             let name = spec?["externalName"]?.string ?? ""
-            if name.isEmpty {
+            let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
+            if trimmed.isEmpty {
                 errors.append(
                     .required(
                         specPath.child("externalName"), at: specPosition,
                         "An ExternalName Service is only a DNS alias: set `externalName:` to the host name it points at, such as `db.example.com`."
                     ))
             } else if let node = spec?["externalName"] {
-                let trimmed = name.hasSuffix(".") ? String(name.dropLast()) : name
                 for message in NameRules.dns1123Subdomain(trimmed) {
                     errors.append(
                         .invalid(
-                            specPath.child("externalName"), .string(name), message, at: node.position,
+                            specPath.child("externalName"), .string(trimmed), message, at: node.position,
                             "externalName must be a DNS name such as `db.example.com` (not an IP address or a URL)."))
                 }
             }
@@ -152,7 +153,8 @@ enum ServiceRules {
         }
         if let node = port["targetPort"] {
             switch node.content {
-            case .number(let n):
+            // 0 and "" are defaulted to `port` before validation, so they are never reported.
+            case .number(let n) where n.integer != 0:
                 let value = n.integer ?? 0
                 for message in NameRules.portNumber(value) {
                     errors.append(
@@ -160,7 +162,7 @@ enum ServiceRules {
                             path.child("targetPort"), .int(value), message, at: node.position,
                             "targetPort is the port the Pods listen on (1 to 65535), or the name of a containerPort."))
                 }
-            case .string(let s):
+            case .string(let s) where !s.isEmpty:
                 for message in NameRules.portName(s) {
                     errors.append(
                         .invalid(

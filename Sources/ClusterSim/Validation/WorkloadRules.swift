@@ -51,20 +51,17 @@ enum WorkloadRules {
                     "apps/v1 Deployments must say which Pods they own: add `selector:` with `matchLabels:` equal to the labels under `template.metadata.labels`."
                 ))
         }
-        if template == nil {
-            errors.append(
-                .required(
-                    specPath.child("template"), at: specPosition,
-                    "A Deployment needs a Pod `template:` with labels and containers."))
-            return
-        }
+        // apps/v1 `template` is a struct, not a pointer: a missing template is an empty one, which fails the selector
+        // and has no containers (there is no `spec.template: Required value`).
         if !selectorIsEmpty && !selectorMatches {
             errors.append(
                 .invalid(
                     specPath.child("template").child("metadata").child("labels"), .stringMap(templateLabels),
                     "`selector` does not match template `labels`",
                     at: templateLabelsNode?.position ?? template?.position ?? specPosition,
-                    selectorNode == nil
+                    template == nil
+                        ? "The Deployment has no Pod `template:`, so it has no labels for its selector to match. Add `template:` with `metadata.labels` (the selector's labels) and `spec.containers`."
+                        : selectorNode == nil
                         ? "Without a selector the Deployment owns no Pods. Add `selector: {matchLabels: {...}}` repeating these template labels."
                         : "The Deployment would create Pods that its own selector does not select, and so it could never count them. Make every `matchLabels` entry appear, with the same value, under `template.metadata.labels`."
                 ))
