@@ -76,10 +76,11 @@ extension Cluster {
 
     private mutating func applyNamespace(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {
         let exists = hasNamespace(object.name)
+        let created = namespaces.first { $0.name == object.name }?.createdAt ?? clock
         var labels = Self.stringMap(root["metadata"]?["labels"])
         labels["kubernetes.io/metadata.name"] = object.name
         namespaces.removeAll { $0.name == object.name }
-        namespaces.append(NamespaceRecord(name: object.name, labels: labels, createdAt: clock, builtIn: false))
+        namespaces.append(NamespaceRecord(name: object.name, labels: labels, createdAt: created, builtIn: false))
         namespaces.sort { $0.name < $1.name }
         return ApplyResult(summary: "namespace/\(object.name) \(verb(exists))", diagnostics: [])
     }
@@ -112,7 +113,8 @@ extension Cluster {
     }
 
     private mutating func applyDeployment(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {
-        let exists = deployments.contains { $0.name == object.name && $0.namespace == object.namespace }
+        let previous = deployments.first { $0.name == object.name && $0.namespace == object.namespace }
+        let exists = previous != nil
         let spec = root["spec"]
         let template = spec?["template"]
         let replicas = Int(spec?["replicas"]?.int ?? 1)
@@ -125,7 +127,7 @@ extension Cluster {
                 name: object.name, namespace: object.namespace, replicas: replicas,
                 selector: Self.stringMap(spec?["selector"]?["matchLabels"]), labels: Self.stringMap(root["metadata"]?["labels"]),
                 templateHash: hash, images: containers.compactMap { $0["image"]?.string },
-                containerNames: containers.compactMap { $0["name"]?.string }, source: source, createdAt: clock))
+                containerNames: containers.compactMap { $0["name"]?.string }, source: source, createdAt: previous?.createdAt ?? clock))
         // The ReplicaSet controller: keep Pods of an unchanged template, replace the others.
         let kept = pods.filter { $0.owner == object.name && $0.namespace == object.namespace && $0.name.contains("-\(hash)-") }
         pods.removeAll { $0.owner == object.name && $0.namespace == object.namespace }
@@ -250,7 +252,8 @@ extension Cluster {
 
     private mutating func applyIngress(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {
         let file = object.file
-        let exists = ingresses.contains { $0.name == object.name && $0.namespace == object.namespace }
+        let previous = ingresses.first { $0.name == object.name && $0.namespace == object.namespace }
+        let exists = previous != nil
         let spec = root["spec"]
         func backend(_ node: YAMLNode?) -> IngressBackendRecord? {
             guard let service = node?["service"], let name = service["name"]?.string else { return nil }
@@ -280,18 +283,19 @@ extension Cluster {
             IngressRecord(
                 name: object.name, namespace: object.namespace, className: spec?["ingressClassName"]?.string,
                 annotationClass: root["metadata"]?["annotations"]?["kubernetes.io/ingress.class"]?.string, rules: rules,
-                defaultBackend: backend(spec?["defaultBackend"]), source: SourceRef(file, root.position), createdAt: clock))
+                defaultBackend: backend(spec?["defaultBackend"]), source: SourceRef(file, root.position), createdAt: previous?.createdAt ?? clock))
         return ApplyResult(summary: "ingress.networking.k8s.io/\(object.name) \(verb(exists))", diagnostics: [])
     }
 
     private mutating func applyIngressClass(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {
-        let exists = ingressClasses.contains { $0.name == object.name }
+        let previous = ingressClasses.first { $0.name == object.name }
+        let exists = previous != nil
         ingressClasses.removeAll { $0.name == object.name }
         ingressClasses.append(
             IngressClassRecord(
                 name: object.name, controller: root["spec"]?["controller"]?.string ?? "",
                 isDefault: root["metadata"]?["annotations"]?["ingressclass.kubernetes.io/is-default-class"]?.string == "true",
-                source: SourceRef(object.file, root.position), createdAt: clock))
+                source: SourceRef(object.file, root.position), createdAt: previous?.createdAt ?? clock))
         return ApplyResult(summary: "ingressclass.networking.k8s.io/\(object.name) \(verb(exists))", diagnostics: [])
     }
 

@@ -5,8 +5,10 @@ public enum ImageCatalogue {
     public struct Entry: Sendable {
         public var name: String
         public var ports: [Int]
-        /// The body of a successful `curl /`.
+        /// The body of a `curl /`.
         public var response: String
+        /// The HTTP status of `GET /` (tomcat ships no ROOT application, so it answers 404).
+        public var status: Int = 200
     }
 
     static let nginxWelcome = """
@@ -30,7 +32,8 @@ public enum ImageCatalogue {
         Entry(name: "httpd", ports: [80], response: "<html><body><h1>It works!</h1></body></html>"),
         Entry(
             name: "tomcat", ports: [8080],
-            response: "<!doctype html><html lang=\"en\"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1></body></html>"
+            response: "<!doctype html><html lang=\"en\"><head><title>HTTP Status 404 – Not Found</title></head><body><h1>HTTP Status 404 – Not Found</h1></body></html>",
+            status: 404
         ),
         Entry(name: "busybox", ports: [], response: ""),
         Entry(name: "curl", ports: [], response: ""),

@@ -473,7 +473,7 @@ struct TraceRun {
         }
         if viaLoopback { explanation += " The containers of a Pod share one network namespace, so localhost reaches every container of the Pod." }
         return TraceResult(
-            delivered: true, reason: nil, endpoint: "pod/\(pod.name)", hops: hops, explanation: explanation, httpStatus: 200,
+            delivered: true, reason: nil, endpoint: "pod/\(pod.name)", hops: hops, explanation: explanation, httpStatus: entry?.status ?? 200,
             responseBody: entry?.response ?? "", connectedIP: nil)
     }
 
