@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
     ],
     targets: [
         // The system libcmark (Debian: libcmark-dev); touched by exactly one Swift file in LessonKit.
@@ -30,7 +31,11 @@ let package = Package(
             name: "LessonKit",
             dependencies: ["CCmark", "ClusterSim", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ProgressStore"),
+        // Learner progress: SQLite through GRDB (system libsqlite3), behind a protocol with an in-memory twin.
+        .target(
+            name: "ProgressStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "WebApp",
             dependencies: [
