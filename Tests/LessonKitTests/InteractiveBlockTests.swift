@@ -254,3 +254,16 @@ import Testing
         #expect(!html.contains("```"))
     }
 }
+
+@Suite struct ReachAvoidTests {
+    @Test func aReachCheckCanForbidAHop() throws {
+        let checks = """
+              - valid
+              - name: stays on the bridge
+                reach: {from: pod/client, to: "http://web/", expect: delivered, avoid: [vxlan]}
+            """
+        let text = InteractiveBlockTests.lesson(checks: checks, wrongFails: "valid")
+        let exercise = try #require(try LessonLoader().parseLesson(text, file: "Lessons/demo.md").exercise(withID: "expose-web"))
+        #expect(exercise.checks[1].avoid == ["vxlan"])
+    }
+}

@@ -33,7 +33,13 @@ extension Cluster {
             }
             pods[index].nodeName = chosen.name
             pods[index].pendingReason = nil
-            pods[index].ip = pod.hostNetwork ? chosen.ip : nextPodIP(on: chosen)
+            if pod.hostNetwork {
+                pods[index].ip = chosen.ip
+            } else {
+                let ip = nextPodIP(on: chosen)
+                pods[index].ip = ip
+                lastPodIP[chosen.name] = ip
+            }
             if pod.hostNetwork {
                 markHostPortConflicts(podIndex: index, node: chosen.name)
             }
@@ -69,10 +75,18 @@ extension Cluster {
             })
     }
 
+    /// host-local IPAM: the next free address after the last one handed out, wrapping within the node's CIDR
+    /// (.0 is the network, .1 the cni0 bridge, .255 broadcast).
     private func nextPodIP(on node: NodeRecord) -> IPv4 {
         let used = Set(pods.compactMap { $0.nodeName == node.name && !$0.hostNetwork ? $0.ip : nil })
-        var candidate = node.podCIDR.base.advanced(by: 2)  // .1 is the cni0 bridge
-        while used.contains(candidate) { candidate = candidate.advanced(by: 1) }
+        let first = node.podCIDR.base.advanced(by: 2)
+        let last = node.podCIDR.base.advanced(by: 254)
+        var candidate = lastPodIP[node.name].map { $0.advanced(by: 1) } ?? first
+        for _ in 0..<253 {
+            if candidate > last { candidate = first }
+            if !used.contains(candidate) { return candidate }
+            candidate = candidate.advanced(by: 1)
+        }
         return candidate
     }
 

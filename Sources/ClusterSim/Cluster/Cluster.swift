@@ -15,6 +15,8 @@ public struct Cluster: Sendable {
     public internal(set) var ingressClasses: [IngressClassRecord]
     /// Simulated time in seconds; objects' ages are measured against it.
     public internal(set) var clock: Int
+    /// The last Pod address each node's IPAM handed out (host-local goes on from there, so a replaced Pod gets a new IP).
+    var lastPodIP: [String: IPv4] = [:]
 
     /// The addresses the load-balancer provider hands out, first free first.
     public static let loadBalancerPool: ClosedRange<UInt32> = IPv4("192.168.50.240")!.value...IPv4("192.168.50.250")!.value

@@ -156,6 +156,13 @@ enum ScalarResolver {
 }
 
 extension String {
+    /// The string without trailing spaces.
+    func trimmingTrailingSpace() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
     /// The string with every occurrence of `target` replaced (kept here so the engine needs no Foundation for it).
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""

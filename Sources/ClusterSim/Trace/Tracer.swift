@@ -93,7 +93,7 @@ struct TraceRun {
             }
             guard pod.isScheduled else {
                 return drop(
-                    .notRoutable, "Pod \(name) is Pending and has no IP yet, so it cannot send anything. \(pod.pendingReason ?? "")")
+                    .notRoutable, "Pod \(name) is Pending and has no IP yet, so it cannot send anything. \(pod.pendingReason ?? "")".trimmingTrailingSpace())
             }
             location = .pod(pod)
         case .node(let name):
@@ -112,7 +112,7 @@ struct TraceRun {
                 return drop(.noSuchObject, "There is no Pod \(goQuote(podName)) in namespace \(namespace). \(podNameHint(podName, namespace))")
             }
             guard let ip = pod.ip else {
-                return drop(.notRoutable, "Pod \(podName) is Pending and has no IP: \(pod.pendingReason ?? "it has not been scheduled").")
+                return drop(.notRoutable, "Pod \(podName) is Pending and has no IP: \(pod.pendingReason ?? "it has not been scheduled.")")
             }
             return route(to: ip, port: target.port, from: location)
         }
@@ -359,6 +359,17 @@ struct TraceRun {
         // A hostNetwork Pod listening on the node's port answers directly (the ingress controller in the seed's setup).
         for pod in cluster.pods(on: node.name) where pod.hostNetwork && pod.listeningPorts.contains(port) {
             return arriveAtPod(pod, port: port, from: .node(node))
+        }
+        // A hostPort: the CNI portmap plugin DNATs the node's port to the Pod (flannel's default chain includes it).
+        for pod in cluster.pods(on: node.name) where !pod.hostNetwork {
+            for container in pod.containers {
+                guard let mapping = container.declaredPorts.first(where: { $0.hostPort == port && $0.proto == "TCP" }), let ip = pod.ip else { continue }
+                hops.append(
+                    TraceHop(
+                        .node, at: "node/\(node.name)",
+                        "CNI-HOSTPORT-DNAT tcp dpt:\(port) -> \(ip):\(mapping.containerPort) (hostPort of pod/\(pod.name), \(mapping.source))"))
+                return toPodIP(ip, port: mapping.containerPort, from: .node(node))
+            }
         }
         for service in cluster.services {
             if let servicePort = service.ports.first(where: { $0.nodePort == port && $0.proto == "TCP" }) {

@@ -51,6 +51,14 @@ enum PodSpecRules {
                     "dnsPolicy is ClusterFirst (the default), ClusterFirstWithHostNet (for hostNetwork Pods that still want cluster DNS), Default or None."
                 ))
         }
+        if let node = spec?["nodeName"], let nodeName = node.string, !nodeName.isEmpty {
+            for message in NameRules.dns1123Subdomain(nodeName) {
+                errors.append(
+                    .invalid(
+                        path.child("nodeName"), .string(nodeName), message, at: node.position,
+                        "nodeName is the name of a node exactly as `kubectl get nodes` prints it, in lower case: `w1`, not `W1`."))
+            }
+        }
         if let selector = spec?["nodeSelector"] {
             MetaRules.validateLabels(selector, path: path.child("nodeSelector"), errors: &errors)
         }

@@ -39,7 +39,7 @@ public struct ExerciseCheck: Sendable, Hashable {
         case field(kind: String, name: String, namespace: String, path: String, equals: String)
         /// A Service has at least this many endpoints.
         case endpoints(service: String, namespace: String, atLeast: Int)
-        /// A request is delivered, or dropped for a reason, optionally through given hop kinds.
+        /// A request is delivered, or dropped for a reason, optionally through given hop kinds (and never through ``ExerciseCheck/avoid``).
         case reach(from: String, to: String, expect: Expectation, reason: String?, hops: [String], resolve: [String: String])
     }
 
@@ -49,6 +49,16 @@ public struct ExerciseCheck: Sendable, Hashable {
     public let kind: Kind
     /// Its line in the lesson file.
     public let line: Int
+    /// For `reach` checks: hop kinds the request must not pass (`avoid: [vxlan]`).
+    public var avoid: [String] = []
+
+    /// Creates a check.
+    public init(name: String, kind: Kind, line: Int, avoid: [String] = []) {
+        self.name = name
+        self.kind = kind
+        self.line = line
+        self.avoid = avoid
+    }
 }
 
 /// A wrong answer the verifier proves is caught by a named check.

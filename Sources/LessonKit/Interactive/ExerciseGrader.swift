@@ -84,6 +84,7 @@ public struct ExerciseGrader: Sendable {
             let why = count == 0 ? " " + cluster.whyNoEndpoints(service) : ""
             return result(false, "Service `\(serviceName)` has \(count) endpoint\(count == 1 ? "" : "s"); it needs at least \(atLeast).\(why)")
         case .reach(let from, let to, let expect, let reason, let hops, let resolve):
+            let avoid = check.avoid
             guard let source = TraceSource.parse(from), let target = TraceTarget.parse(to) else {
                 return result(false, "The check's source or target cannot be read (\(from) → \(to)).")
             }
@@ -98,6 +99,10 @@ public struct ExerciseGrader: Sendable {
                 let missing = hops.filter { hop in !trace.hops.contains { $0.kind.rawValue == hop } }
                 guard missing.isEmpty else {
                     return result(false, "A request from \(from) to \(to) arrives, but not the way the exercise asks: it never passes \(missing.joined(separator: ", ")) (path: \(path)).")
+                }
+                let crossed = avoid.filter { hop in trace.hops.contains { $0.kind.rawValue == hop } }
+                guard crossed.isEmpty else {
+                    return result(false, "A request from \(from) to \(to) arrives, but it passes \(crossed.joined(separator: ", ")), which the exercise asks it to avoid (path: \(path)).")
                 }
                 return result(true, "A request from \(from) to \(to) reaches \(trace.endpoint ?? "its target") (\(path)).")
             case .dropped:

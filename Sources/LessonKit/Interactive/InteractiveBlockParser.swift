@@ -176,6 +176,7 @@ struct InteractiveBlockParser {
         }
         let kind: ExerciseCheck.Kind
         let defaultName: String
+        var avoidHops: [String] = []
         switch kindKey {
         case "valid":
             kind = .valid
@@ -217,23 +218,29 @@ struct InteractiveBlockParser {
                 throw problem("\(what): unknown reason \"\(reason)\" (the reasons are \(validReasons.joined(separator: ", ")))", line)
             }
             let hopKinds = ["loopback", "veth", "bridge", "vxlan", "node", "dns", "kube-proxy", "nodeport", "load-balancer", "ingress", "pod"]
-            var hops: [String] = []
-            for hop in value.mapping?["hops"]?.sequence ?? [] {
-                guard let h = hop.string, hopKinds.contains(h) else {
-                    throw problem("\(what): unknown hop kind \"\(hop.string ?? "")\" (the kinds are \(hopKinds.joined(separator: ", ")))", line)
+            func hopList(_ key: String) throws(LessonProblem) -> [String] {
+                var list: [String] = []
+                for hop in value.mapping?[key]?.sequence ?? [] {
+                    guard let h = hop.string, hopKinds.contains(h) else {
+                        throw problem("\(what): unknown hop kind \"\(hop.string ?? "")\" (the kinds are \(hopKinds.joined(separator: ", ")))", line)
+                    }
+                    list.append(h)
                 }
-                hops.append(h)
+                return list
             }
+            let hops = try hopList("hops")
+            let avoid = try hopList("avoid")
             var resolve: [String: String] = [:]
             for (k, v) in value.mapping?["resolve"]?.mapping ?? [:] {
                 if let host = k.string, let ip = v.string { resolve[host] = ip }
             }
             kind = .reach(from: from, to: to, expect: expect, reason: reason, hops: hops, resolve: resolve)
+            avoidHops = avoid
             defaultName = "reach \(from) \(to)"
         default:
             throw problem("\(what): unknown check kind \"\(kindKey)\" (the kinds are \(Self.checkKinds.joined(separator: ", ")))", line)
         }
-        return ExerciseCheck(name: explicitName ?? defaultName, kind: kind, line: line)
+        return ExerciseCheck(name: explicitName ?? defaultName, kind: kind, line: line, avoid: avoidHops)
     }
 
     // MARK: Quiz
