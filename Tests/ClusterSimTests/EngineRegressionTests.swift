@@ -52,3 +52,47 @@ import Testing
         #expect(!result.explanation.hasSuffix(".."))
     }
 }
+
+/// ingress-nginx's server blocks, found while writing the Ingress lesson.
+@Suite struct IngressServerBlockTests {
+    static func ingress(_ rules: String) -> String {
+        "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: site\nspec:\n  rules:\n" + rules
+    }
+    static func rule(host: String?, path: String, service: String) -> String {
+        (host.map { "  - host: \"\($0)\"\n    http:\n" } ?? "  - http:\n")
+            + "      paths:\n      - path: \(path)\n        pathType: Prefix\n        backend: {service: {name: \(service), port: {number: 80}}}\n"
+    }
+
+    func backend(_ cluster: Cluster, _ url: String) -> String? {
+        cluster.trace(from: .external, to: TraceTarget.parse(url)!, resolve: ["tomcat.example.com": IPv4("192.168.50.15")!, "x.example.com": IPv4("192.168.50.15")!])
+            .hops.first { $0.kind == .ingress }?.detail.components(separatedByString: "-> Service ").dropFirst().first.map(String.init)
+    }
+
+    @Test func anExactHostBeatsAWildcardListedBeforeIt() {
+        let ingress = Self.ingress(Self.rule(host: "*.example.com", path: "/", service: "static") + Self.rule(host: "tomcat.example.com", path: "/", service: "tomcat"))
+        let (cluster, _) = Scenario.cluster(Scenario.ingressNode, Scenario.ingressController, ingress)
+        #expect(backend(cluster, "http://tomcat.example.com/") == "tomcat:80")
+        #expect(backend(cluster, "http://x.example.com/") == "static:80")
+    }
+
+    @Test func pathsOfOtherHostsAreNeverUsed() {
+        let ingress = Self.ingress(Self.rule(host: "tomcat.example.com", path: "/app", service: "tomcat") + Self.rule(host: "*.example.com", path: "/", service: "static"))
+        let (cluster, _) = Scenario.cluster(Scenario.ingressNode, Scenario.ingressController, ingress)
+        let result = cluster.trace(from: .external, to: TraceTarget.parse("http://tomcat.example.com/other")!)
+        #expect(result.reason == .noIngressRule)
+        #expect(result.httpStatus == 404)
+    }
+
+    @Test func aClasslessIngressIsIgnoredWhenNoIngressClassIsTheDefault() {
+        let ingressClass = "apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\nspec:\n  controller: k8s.io/ingress-nginx"
+        let ingress = Self.ingress(Self.rule(host: "tomcat.example.com", path: "/", service: "tomcat"))
+        let (_, report) = Scenario.cluster(Scenario.ingressNode, Scenario.ingressController, ingressClass, ingress)
+        #expect(report.diagnostics.contains { $0.message.contains("no ingress controller serves class") })
+    }
+
+    @Test func theClientLeavesItsPodBeforeKubeProxyRewritesTheAddress() {
+        let (cluster, _) = Scenario.cluster(Scenario.nginxDeployment, Scenario.service(), Scenario.clientPod())
+        let kinds = cluster.trace(from: .pod(name: "client", namespace: "default"), to: Scenario.target("http://nginx-service/")).hops.map(\.kind)
+        #expect(Array(kinds.prefix(3)) == [.dns, .veth, .kubeProxy])
+    }
+}

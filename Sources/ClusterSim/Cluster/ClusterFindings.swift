@@ -82,7 +82,13 @@ public enum ClusterFindings {
         let controllers = cluster.ingressControllers
         for ingress in cluster.ingresses {
             let served = cluster.isServedByController(ingress)
-            if controllers.isEmpty {
+            if controllers.isEmpty, let pending = cluster.pods.first(where: { pod in pod.containers.contains { ImageCatalogue.isIngressController($0.image) } }) {
+                warn(
+                    ingress.source, kind: "Ingress", name: ingress.name, field: "",
+                    "the ingress controller is not running (Pod \(goQuote(pending.name)) is \(pending.status)), so Ingress \(goQuote(ingress.name)) does nothing yet",
+                    "\(pending.pendingReason ?? "Its containers are not ready.") An Ingress only works once a controller runs."
+                )
+            } else if controllers.isEmpty {
                 warn(
                     ingress.source, kind: "Ingress", name: ingress.name, field: "",
                     "no ingress controller runs in the cluster, so Ingress \(goQuote(ingress.name)) does nothing",

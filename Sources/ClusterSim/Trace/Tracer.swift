@@ -23,9 +23,11 @@ extension Cluster {
             return className == "nginx"
         }
         if let annotation = ingress.annotationClass { return annotation == "nginx" }
-        // No class named: the default IngressClass decides; without IngressClass objects ingress-nginx takes it.
+        // No class named: the default IngressClass decides. When IngressClasses exist but none is the default,
+        // ingress-nginx (without --watch-ingress-without-class) ignores the Ingress; with no IngressClass at all,
+        // the simulated controller takes it, as the pre-1.0 controller of the seed article did.
         if let defaultClass = ingressClasses.first(where: \.isDefault) { return defaultClass.controller == "k8s.io/ingress-nginx" }
-        return true
+        return ingressClasses.isEmpty
     }
 
     /// Where an Ingress host name points for a client outside the cluster: the node the controller listens on (hostNetwork),
@@ -159,6 +161,12 @@ struct TraceRun {
             if ingressHost {
                 guard let entry = cluster.ingressEntryAddress() else {
                     let detail = "\(host): no address (no ingress controller is running to receive it)"
+                    if let pending = cluster.pods.first(where: { pod in !pod.isReady && pod.containers.contains { ImageCatalogue.isIngressController($0.image) } }) {
+                        return .failure(
+                            .noIngressController, detail,
+                            "\(host) is a host of an Ingress, and an ingress-nginx controller exists, but its Pod \(pending.name) is not running: \(pending.pendingReason ?? pending.status). Until it runs, nothing listens for the Ingress's rules."
+                        )
+                    }
                     return .failure(
                         .noIngressController, detail,
                         "\(host) is a host of an Ingress, but an Ingress is only a set of routing rules: without an ingress controller (such as ingress-nginx) nothing listens for it, and no address can be given for the name. Deploy the controller (image registry.k8s.io/ingress-nginx/controller) on a node with hostNetwork: true, or behind a LoadBalancer Service."
@@ -300,6 +308,12 @@ struct TraceRun {
     private mutating func kubeProxy(
         _ service: ServiceRecord, _ servicePort: ServicePortRecord, on node: NodeRecord, matched: String, from location: Location
     ) -> TraceResult {
+        var location = location
+        if case .pod(let source) = location, !source.hostNetwork, let ip = source.ip {
+            // The packet leaves the Pod through its veth into the node, where kube-proxy's iptables rules see it.
+            hops.append(TraceHop(.veth, at: "pod/\(source.name)", "eth0 \(ip) -> veth pair -> node/\(node.name), where iptables sees the packet"))
+            location = .node(node)
+        }
         let svcChain = "KUBE-SVC-" + StableHash.chainSuffix("\(service.namespace)/\(service.name):\(servicePort.name)")
         let endpoints = cluster.endpoints(of: service, port: servicePort)
         guard !endpoints.isEmpty else {
@@ -556,17 +570,22 @@ struct TraceRun {
         let path = target.path
         let served = cluster.ingresses.filter { cluster.isServedByController($0) }
         let unserved = cluster.ingresses.filter { !cluster.isServedByController($0) }
-        var best: (ingress: IngressRecord, path: IngressPathRecord, length: Int, exact: Bool, hostSpecific: Bool)?
-        for ingress in served {
-            for rule in ingress.rules {
-                if let ruleHost = rule.host, !hostMatches(ruleHost, host) { continue }
-                for candidate in rule.paths {
-                    guard pathMatches(candidate, path) else { continue }
-                    // A host-specific rule beats a catch-all; then the longest path; on a tie Exact beats Prefix.
-                    let key = [rule.host != nil ? 1 : 0, candidate.path.count, candidate.pathType == "Exact" ? 1 : 0]
-                    if let b = best, [b.hostSpecific ? 1 : 0, b.length, b.exact ? 1 : 0].lexicographicallyPrecedes(key) == false { continue }
-                    best = (ingress, candidate, candidate.path.count, candidate.pathType == "Exact", rule.host != nil)
-                }
+        // ingress-nginx builds one server block per host: an exact host beats a wildcard, which beats the
+        // catch-all server of rules without a host. Paths are only looked up inside the chosen server.
+        var rules: [(ingress: IngressRecord, rule: IngressRuleRecord)] = []
+        for ingress in served { for rule in ingress.rules { rules.append((ingress, rule)) } }
+        let exactHost = rules.filter { $0.rule.host == host }
+        let wildcard = rules.filter { entry in entry.rule.host.map { $0.hasPrefix("*.") && hostMatches($0, host) } ?? false }
+        let catchAll = rules.filter { $0.rule.host == nil }
+        let server = !exactHost.isEmpty ? exactHost : (!wildcard.isEmpty ? wildcard : catchAll)
+        var best: (ingress: IngressRecord, path: IngressPathRecord, length: Int, exact: Bool)?
+        for (ingress, rule) in server {
+            for candidate in rule.paths {
+                guard pathMatches(candidate, path) else { continue }
+                // The longest path wins; on a tie Exact beats Prefix.
+                let key = [candidate.path.count, candidate.pathType == "Exact" ? 1 : 0]
+                if let b = best, [b.length, b.exact ? 1 : 0].lexicographicallyPrecedes(key) == false { continue }
+                best = (ingress, candidate, candidate.path.count, candidate.pathType == "Exact")
             }
         }
         if let best {
@@ -583,6 +602,9 @@ struct TraceRun {
         }
         hops.append(TraceHop(.ingress, at: "pod/\(controller.name)", "Host: \(host) path \(path): no Ingress rule matches; the controller's default backend answers 404 Not Found"))
         var explanation = "ingress-nginx received the request but no Ingress rule matches host \(host) and path \(path), so it answers 404 from its default backend."
+        if !server.isEmpty && server.first?.rule.host != nil {
+            explanation += " Rules exist for this host, but none of their paths matches \(path); paths of other hosts are never used for it."
+        }
         let hosts = served.flatMap { $0.rules.compactMap(\.host) }
         if !hosts.isEmpty { explanation += " Hosts with rules: \(Array(Set(hosts)).sorted().joined(separator: ", "))." }
         for ingress in unserved {

@@ -68,7 +68,13 @@ struct RemovedAPI {
                 let specLine = root.pair("spec")?.keyPosition.line ?? root.position.line
                 steps.append("after line \(specLine): add spec.selector.matchLabels with the template's labels (apps/v1 requires a selector)")
                 var spec = migrated["spec"] ?? YAMLNode(.mapping([]), at: root.position)
-                spec.set("selector", to: YAMLNode(.mapping([YAMLPair(key: "matchLabels", keyPosition: labels.position, value: labels)]), at: labels.position))
+                let selector = YAMLNode(.mapping([YAMLPair(key: "matchLabels", keyPosition: labels.position, value: labels)]), at: labels.position)
+                // Where people expect it: after replicas, before the template.
+                if spec["replicas"] != nil {
+                    spec.insert("selector", selector, after: "replicas")
+                } else {
+                    spec.insert("selector", selector, after: "")
+                }
                 migrated.set("spec", to: spec)
             }
         default:
@@ -153,10 +159,10 @@ extension YAMLNode {
         content = .mapping(pairs)
     }
 
-    /// Inserts a key right after another one (or at the end).
+    /// Inserts a key right after another one (at the start when `other` is empty, at the end when it is absent).
     mutating func insert(_ key: String, _ value: YAMLNode, after other: String) {
         guard case .mapping(var pairs) = content else { return }
-        let index = pairs.firstIndex { $0.key == other }.map { $0 + 1 } ?? pairs.count
+        let index = other.isEmpty ? 0 : pairs.firstIndex { $0.key == other }.map { $0 + 1 } ?? pairs.count
         pairs.insert(YAMLPair(key: key, keyPosition: value.position, value: value), at: index)
         content = .mapping(pairs)
     }
