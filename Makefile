@@ -10,7 +10,7 @@ CORPUS ?= ../shared/corpus
 APT_PACKAGES := libcmark-dev libsqlite3-dev
 BROWSER_PACKAGES := chromium chromium-driver
 
-.PHONY: serve test build deps browser-deps python-deps swift-test browser-test conformance clean help
+.PHONY: serve test build deps browser-deps python-deps swift-test browser-test verify-lessons conformance clean help
 
 help:
 	@echo "make serve        install what is missing, build, serve the lessons on http://$(HOST):$(PORT)"
@@ -61,7 +61,10 @@ swift-test: deps
 browser-test: build browser-deps python-deps
 	SE_OFFLINE=true KUBETUTOR_BIN=$(CURDIR)/$(BIN) $(PYTHON) -m pytest -q Tests/browser
 
-test: swift-test browser-test
+verify-lessons: build
+	$(BIN) lessons --lessons Lessons --public Public --verify
+
+test: swift-test verify-lessons browser-test
 
 conformance: build
 	@if [ -d "$(CORPUS)" ]; then \
