@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "kubetutor",
             dependencies: [
-                "ClusterSim", "LessonKit", "WebApp",
+                "ClusterSim", "LessonKit", "ProgressStore", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore"]),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "LessonKit", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["WebApp", "LessonKit", "ClusterSim", "ProgressStore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "kubetutorTests", dependencies: ["kubetutor"]),
     ],

@@ -2,9 +2,7 @@ import Foundation
 import Hummingbird
 import LessonKit
 import Logging
-
-/// The request context every route uses; nothing per request needs storing yet.
-public typealias AppRequestContext = BasicRequestContext
+import ProgressStore
 
 /// Where `kubetutor serve` listens and where it finds its lessons and static files.
 public struct ServerSettings: Sendable {
@@ -26,40 +24,66 @@ public struct ServerSettings: Sendable {
     }
 }
 
-/// Builds the web application: loads and renders every lesson once, then sets up the routes.
-///
-/// - Throws: ``LessonKit/LessonError`` when a lesson file is malformed (each problem `file:line: what is wrong`),
-///   ``WebAppError`` when the public folder is missing or a page template is broken.
-public func buildApplication(_ settings: ServerSettings, logger: Logger) throws -> some ApplicationProtocol {
-    let loader = LessonLoader(renderer: HTMLRenderer(reservedAnchors: SitePages.layoutAnchors))
-    let catalog = try loader.loadCatalog(fromDirectory: settings.lessonsDirectory)
-    let pages = try SitePages(catalog: catalog)
-    let publicFiles = try PublicFiles(directory: settings.publicDirectory)
-    logger.info(
-        "Lessons loaded",
-        metadata: ["count": "\(catalog.lessons.count)", "lessons": "\(settings.lessonsDirectory)", "public": "\(settings.publicDirectory)"]
-    )
-    let router = buildRouter(pages: pages, publicFiles: publicFiles)
-    return Application(
-        router: router,
+/// The site as rendered at start-up: every lesson's page, and the checked public folder.
+public struct RenderedSite: Sendable {
+    /// The pages, rendered once.
+    public let pages: SitePages
+    /// The folder served at `/public`.
+    public let publicFiles: PublicFiles
+
+    /// Loads and renders every lesson once, and checks the public folder.
+    ///
+    /// - Throws: ``LessonKit/LessonError`` when a lesson file is malformed (each problem `file:line: what is wrong`),
+    ///   ``WebAppError`` when the public folder is missing or a page template is broken.
+    public init(_ settings: ServerSettings, logger: Logger) throws {
+        let loader = LessonLoader(renderer: HTMLRenderer(reservedAnchors: SitePages.layoutAnchors))
+        let catalog = try loader.loadCatalog(fromDirectory: settings.lessonsDirectory)
+        pages = try SitePages(catalog: catalog)
+        publicFiles = try PublicFiles(directory: settings.publicDirectory)
+        logger.info(
+            "Lessons loaded",
+            metadata: ["count": "\(catalog.lessons.count)", "lessons": "\(settings.lessonsDirectory)", "public": "\(settings.publicDirectory)"]
+        )
+    }
+}
+
+/// Builds the web application over a rendered site and a progress store.
+public func buildApplication(_ settings: ServerSettings, site: RenderedSite, store: any ProgressStore, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(pages: site.pages, publicFiles: site.publicFiles, store: store),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "kubetutor"),
         logger: logger
     )
 }
 
-/// Builds the router: `/` and `/lessons/<id>` from pre-rendered pages, `/public/...` static files,
-/// `/healthz`, and a friendly HTML page for anything not found.
-public func buildRouter(pages: SitePages, publicFiles: PublicFiles) -> Router<AppRequestContext> {
+/// Builds the web application: loads and renders every lesson once, then sets up the routes over `store`.
+///
+/// - Throws: ``LessonKit/LessonError`` when a lesson file is malformed (each problem `file:line: what is wrong`),
+///   ``WebAppError`` when the public folder is missing or a page template is broken.
+public func buildApplication(_ settings: ServerSettings, store: any ProgressStore, logger: Logger) throws -> some ApplicationProtocol {
+    buildApplication(settings, site: try RenderedSite(settings, logger: logger), store: store, logger: logger)
+}
+
+/// Builds the router: the course (`/`), `/join`, the lessons with their form posts, the JSON API under `/api`,
+/// static files under `/public`, and `/healthz`. Every error becomes a page (or JSON under `/api`).
+public func buildRouter(pages: SitePages, publicFiles: PublicFiles, store: any ProgressStore) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    // Added first so that it wraps every route and the router's own "no such route" answer.
-    router.add(middleware: NotFoundPageMiddleware(page: pages.notFound))
+    let renderer = PageRenderer(pages: pages)
+    let tutor = Tutor(catalog: pages.catalog, store: store)
+    // Outermost first: the session is known to the error pages, errors from the guard become pages, and
+    // the error middleware also wraps the router's own "no such route".
+    let errors = ErrorResponseMiddleware(renderer: renderer)
+    router.add(middleware: SessionMiddleware(store: store, errors: errors))
+    router.add(middleware: errors)
+    router.add(middleware: RequestGuardMiddleware<AppRequestContext>())
     router.get("/healthz") { _, _ in
         "ok"
     }
-    router.get("/") { _, _ in
-        pages.index
-    }
-    router.addRoutes(LessonController<AppRequestContext>(pages: pages).endpoints, atPath: "/lessons")
+    let lessons = LessonController(tutor: tutor, pages: pages, renderer: renderer)
+    router.get("/", use: lessons.list)
+    router.addRoutes(JoinController(store: store, renderer: renderer).endpoints, atPath: "/join")
+    router.addRoutes(lessons.endpoints, atPath: "/lessons")
+    router.addRoutes(APIController(tutor: tutor, pages: pages, renderer: renderer).endpoints, atPath: "/api")
     router.addRoutes(PublicFileController<AppRequestContext>(files: publicFiles).endpoints, atPath: "/public")
     return router
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonKit
 import Logging
+import ProgressStore
 import WebApp
 
 extension KubeTutor {
@@ -12,7 +13,8 @@ extension KubeTutor {
             discussion: """
                 Every lesson in the lessons folder is checked and rendered once, at start-up. If a lesson \
                 file is malformed, each problem is printed as file:line: what is wrong, and the server \
-                does not start (exit code 1).
+                does not start (exit code 1). Learners' progress is kept in one SQLite file (--db); it is \
+                created, or brought up to date, at start-up.
                 """
         )
 
@@ -28,6 +30,9 @@ extension KubeTutor {
         @Option(name: .customLong("public"), help: ArgumentHelp("The folder of static files (CSS, images) served at /public.", valueName: "dir"))
         var publicDirectory = "./Public"
 
+        @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite file that keeps learners' progress (created if missing).", valueName: "path"))
+        var databasePath = SQLiteProgressStore.defaultPath
+
         func validate() throws {
             guard (1...65535).contains(port) else {
                 throw ValidationError("--port must be between 1 and 65535, got \(port)")
@@ -35,14 +40,25 @@ extension KubeTutor {
             guard !host.isEmpty else {
                 throw ValidationError("--host must not be empty")
             }
+            guard !databasePath.isEmpty else {
+                throw ValidationError("--db must not be empty")
+            }
         }
 
         func run() async throws {
             let logger = Logger(label: "kubetutor")
             let settings = ServerSettings(host: host, port: port, lessonsDirectory: lessonsDirectory, publicDirectory: publicDirectory)
             do {
-                let application = try buildApplication(settings, logger: logger)
+                // The lessons first: a course that does not load leaves no database behind.
+                let site = try RenderedSite(settings, logger: logger)
+                let store = try SQLiteProgressStore(path: databasePath)
+                logger.info("Progress database open", metadata: ["db": "\(databasePath)", "schema": "\(SQLiteProgressStore.schemaVersion)"])
+                let application = buildApplication(settings, site: site, store: store, logger: logger)
                 try await application.runService()
+                try store.close()
+            } catch let error as ProgressStoreError {
+                Self.printToStandardError(["kubetutor: not starting: \(error.message)"])
+                throw ExitCode(1)
             } catch let error as LessonError {
                 Self.printToStandardError(error.problems.map(\.description) + ["kubetutor: not starting: fix the lesson files above"])
                 throw ExitCode(1)

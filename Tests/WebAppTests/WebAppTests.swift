@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LessonKit
 import Logging
+import ProgressStore
 import Testing
 import WebApp
 
@@ -19,8 +20,8 @@ import WebApp
 
     func makeApplication(_ settings: ServerSettings = settings) throws -> some ApplicationProtocol {
         var logger = Logger(label: "WebAppTests")
-        logger.logLevel = .warning
-        return try buildApplication(settings, logger: logger)
+        logger.logLevel = .critical
+        return try buildApplication(settings, store: InMemoryProgressStore(), logger: logger)
     }
 
     @Test func theIndexListsTheLessons() async throws {

@@ -53,8 +53,9 @@ def server():
     binary = kubetutor_binary()
     port = free_port()
     log = tempfile.TemporaryFile()
+    database = Path(tempfile.mkdtemp(prefix="kubetutor-db-")) / "kubetutor.db"
     process = subprocess.Popen(
-        [str(binary), "serve", "--port", str(port), "--lessons", "Lessons", "--public", "Public"],
+        [str(binary), "serve", "--port", str(port), "--lessons", "Lessons", "--public", "Public", "--db", str(database)],
         cwd=REPOSITORY,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -204,7 +205,8 @@ def test_a_malformed_lesson_stops_the_server_with_file_and_line(tmp_path):
     lessons.mkdir()
     (lessons / "01-broken.md").write_text("---\nid: broken\ntitle: Broken\norder: first\nsummary: S.\nminutes: 5\n---\nBody\n")
     result = subprocess.run(
-        [str(kubetutor_binary()), "serve", "--port", str(free_port()), "--lessons", str(lessons), "--public", "Public"],
+        [str(kubetutor_binary()), "serve", "--port", str(free_port()), "--lessons", str(lessons), "--public", "Public",
+         "--db", str(tmp_path / "kubetutor.db")],
         cwd=REPOSITORY, capture_output=True, text=True, timeout=30,
     )
     assert result.returncode != 0
