@@ -60,7 +60,7 @@ let package = Package(
             name: "WebAppTests",
             dependencies: ["WebApp", "LessonKit", "ClusterSim", "ProgressStore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "kubetutorTests", dependencies: ["kubetutor"]),
+        .testTarget(name: "kubetutorTests", dependencies: ["kubetutor", "ProgressStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,6 +75,11 @@ public protocol ProgressStore: Sendable {
     /// each with a summary per exercise. Throws ``ProgressStoreError/unknownClass`` for an unknown code.
     func report(classCode: String?) async throws -> [LearnerReport]
 
+    /// How the learners (of the class with code `classCode`, when given) failed each exercise: every failing check
+    /// and checker-message pattern with the number of learners who met it, ordered by lesson id, exercise id, kind and
+    /// pattern. Throws ``ProgressStoreError/unknownClass`` for an unknown code.
+    func failurePatterns(classCode: String?) async throws -> [FailurePattern]
+
     // MARK: Moving progress between stores
 
     /// Everything recorded about the learner with this handle, or about every learner when `handle` is nil,

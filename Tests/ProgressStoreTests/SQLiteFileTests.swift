@@ -22,7 +22,7 @@ import Testing
         #expect(diagnostics.synchronous == "full")
         #expect(diagnostics.integrityCheck == "ok")
         #expect(diagnostics.schemaVersion == SQLiteProgressStore.schemaVersion)
-        #expect(diagnostics.appliedMigrations == ["v1-progress"])
+        #expect(diagnostics.appliedMigrations == ["v1-progress", "v2-report-statistics"])
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
@@ -36,7 +36,7 @@ import Testing
         let reopened = try SQLiteProgressStore(path: path, clock: clock.reading)
         #expect(try await reopened.report() == report)
         #expect(try await reopened.learner(sessionToken: token)?.handle == "ana")
-        #expect(try await reopened.diagnostics().appliedMigrations == ["v1-progress"])
+        #expect(try await reopened.diagnostics().appliedMigrations == ["v1-progress", "v2-report-statistics"])
         #expect(try await reopened.diagnostics().integrityCheck == "ok")
     }
 
@@ -71,12 +71,14 @@ import Testing
             Schema.Migration(identifier: "v2-hints", sql: "CREATE TABLE hints (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"))
         let newer = try SQLiteProgressStore(path: path, clock: clock.reading, schema: future)
         _ = try await newer.createLearner(handle: "ana", displayName: "Ana")
-        #expect(try await newer.diagnostics().schemaVersion == 2)
+        #expect(try await newer.diagnostics().schemaVersion == Schema.current.version + 1)
         try newer.close()
 
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let error = #expect(throws: ProgressStoreError.newerSchema) { try SQLiteProgressStore(path: path, clock: self.clock.reading) }
-        #expect(error?.message == "this database was written by a newer KubeTutor (schema 2); this binary knows up to 1")
+        #expect(
+            error?.message
+                == "this database was written by a newer KubeTutor (schema \(Schema.current.version + 1)); this binary knows up to \(Schema.current.version)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file is not touched")
 
         // The newer binary still opens it.
@@ -92,12 +94,12 @@ import Testing
 
         // user_version is the big-endian 32-bit integer at offset 60 of the database header.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(Array(bytes[60..<64]) == [0, 0, 0, 1])
+        #expect(Array(bytes[60..<64]) == [0, 0, 0, UInt8(Schema.current.version)])
         bytes.replaceSubrange(60..<64, with: [0, 0, 0, 7])
         try bytes.write(to: URL(fileURLWithPath: path))
 
         let error = #expect(throws: ProgressStoreError.newerSchema) { try SQLiteProgressStore(path: path, clock: self.clock.reading) }
-        #expect(error?.message == "this database was written by a newer KubeTutor (schema 7); this binary knows up to 1")
+        #expect(error?.message == "this database was written by a newer KubeTutor (schema 7); this binary knows up to \(Schema.current.version)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 

@@ -107,7 +107,8 @@ import ProgressStore
                 == ExerciseSummary(
                     lesson: "dns", exercise: "lookup", openedAt: ManualClock.start.plus(200), attempts: 3,
                     firstAttemptAt: ManualClock.start.plus(10), passedAt: ManualClock.start.plus(20), secondsToPass: 10,
-                    lastErrorMessage: "new error"))
+                    lastErrorMessage: "new error", attemptsToPass: 2),
+            "the pass imported after a later failure still took 2 attempts")
         let timeline = try await server.store.timeline(of: serverAna.id)
         #expect(timeline.map(\.createdAt) == [10, 20, 100].map { ManualClock.start.plus($0) })
     }

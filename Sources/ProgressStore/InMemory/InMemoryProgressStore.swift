@@ -154,13 +154,54 @@ public actor InMemoryProgressStore: ProgressStore {
         let learners = try state.learners(inClass: classCode)
         let attemptsByLearner = Dictionary(grouping: state.attempts, by: \.learnerID)
         let opensByLearner = Dictionary(grouping: state.opens, by: \.key.learnerID)
-        let completionsByLearner = Dictionary(grouping: state.completions.keys, by: \.learnerID)
+        let completionsByLearner = Dictionary(grouping: state.completions, by: \.key.learnerID)
+        let answersByLearner = Dictionary(grouping: state.quizAnswers, by: \.learnerID)
         return learners.map { learner in
-            LearnerReport(
+            let attempts = attemptsByLearner[learner.id] ?? []
+            let opens = opensByLearner[learner.id] ?? []
+            let completions = completionsByLearner[learner.id] ?? []
+            let times =
+                attempts.map { Timestamp.milliseconds($0.createdAt) } + opens.map(\.value) + completions.map(\.value)
+                + (answersByLearner[learner.id] ?? []).map { Timestamp.milliseconds($0.createdAt) }
+            return LearnerReport(
                 learner: learner,
-                exercises: Self.summaries(attempts: attemptsByLearner[learner.id] ?? [], opens: opensByLearner[learner.id] ?? []),
-                completedLessons: (completionsByLearner[learner.id] ?? []).map(\.lesson).sorted(by: precedesInBinaryOrder))
+                exercises: Self.summaries(attempts: attempts, opens: opens),
+                completedLessons: completions.map(\.key.lesson).sorted(by: precedesInBinaryOrder),
+                lastActivityAt: times.max().map(Timestamp.date))
         }
+    }
+
+    /// How the learners failed each exercise.
+    public func failurePatterns(classCode: String?) async throws -> [FailurePattern] {
+        struct Key: Hashable {
+            var lesson: String
+            var exercise: String
+            var kind: FailurePattern.Kind
+            var pattern: String
+        }
+        let members = Set(try state.learners(inClass: classCode).map(\.id))
+        var learners: [Key: Set<Int64>] = [:]
+        var patterns: [Key: FailurePattern] = [:]
+        for attempt in state.attempts where members.contains(attempt.learnerID) {
+            for mark in FailureMark.marks(checks: attempt.checks, firstErrorMessage: attempt.firstErrorMessage) {
+                let key = Key(lesson: attempt.lesson, exercise: attempt.exercise, kind: mark.kind, pattern: mark.pattern)
+                learners[key, default: []].insert(attempt.learnerID)
+                if var pattern = patterns[key] {
+                    pattern.attempts += 1
+                    if precedesInBinaryOrder(mark.message, pattern.example) { pattern.example = mark.message }
+                    patterns[key] = pattern
+                } else {
+                    patterns[key] = FailurePattern(
+                        lesson: key.lesson, exercise: key.exercise, kind: key.kind, pattern: key.pattern, learners: 0, attempts: 1,
+                        example: mark.message)
+                }
+            }
+        }
+        return patterns.map { key, pattern in
+            var pattern = pattern
+            pattern.learners = learners[key]?.count ?? 0
+            return pattern
+        }.sorted(by: FailurePattern.precedes)
     }
 
     private static func summaries(attempts: [Attempt], opens: [(key: ExerciseKey, value: Int64)]) -> [ExerciseSummary] {
@@ -173,11 +214,13 @@ public actor InMemoryProgressStore: ProgressStore {
         let keys = Set(attemptsByExercise.keys).union(openedAt.keys)
         return keys.map { key in
             let tries = (attemptsByExercise[key] ?? []).sorted(by: State.isEarlier)
+            let firstPass = tries.first(where: \.passed)
             return ExerciseSummary(
                 lesson: key.lesson, exercise: key.exercise, openedAt: openedAt[key], attempts: tries.count,
                 firstAttemptAt: tries.first.map { Timestamp.milliseconds($0.createdAt) },
                 passedAt: tries.first(where: \.passed).map { Timestamp.milliseconds($0.createdAt) },
-                lastErrorMessage: tries.last(where: { $0.firstErrorMessage != nil })?.firstErrorMessage)
+                lastErrorMessage: tries.last(where: { $0.firstErrorMessage != nil })?.firstErrorMessage,
+                attemptsToPass: firstPass.map { pass in 1 + tries.count { $0.createdAt < pass.createdAt } })
         }.sorted(by: ExerciseSummary.precedes)
     }
 

@@ -8,12 +8,15 @@ public struct LearnerReport: Sendable, Hashable {
     public var exercises: [ExerciseSummary]
     /// The ids of the lessons the learner marked completed, in order.
     public var completedLessons: [String]
+    /// When the learner last did anything: opened an exercise, submitted, answered a quiz or completed a lesson.
+    public var lastActivityAt: Date?
 
     /// Creates a report line.
-    public init(learner: Learner, exercises: [ExerciseSummary], completedLessons: [String]) {
+    public init(learner: Learner, exercises: [ExerciseSummary], completedLessons: [String], lastActivityAt: Date? = nil) {
         self.learner = learner
         self.exercises = exercises
         self.completedLessons = completedLessons
+        self.lastActivityAt = lastActivityAt
     }
 }
 
@@ -36,11 +39,13 @@ public struct ExerciseSummary: Sendable, Hashable {
     public var secondsToPass: Double?
     /// The first error message of the latest attempt that had one.
     public var lastErrorMessage: String?
+    /// How many attempts the first pass took: those recorded before it, plus the pass; nil until a pass.
+    public var attemptsToPass: Int?
 
     /// Creates an exercise summary.
     public init(
         lesson: String, exercise: String, openedAt: Date?, attempts: Int, firstAttemptAt: Date?, passedAt: Date?,
-        secondsToPass: Double?, lastErrorMessage: String?
+        secondsToPass: Double?, lastErrorMessage: String?, attemptsToPass: Int? = nil
     ) {
         self.lesson = lesson
         self.exercise = exercise
@@ -50,21 +55,26 @@ public struct ExerciseSummary: Sendable, Hashable {
         self.passedAt = passedAt
         self.secondsToPass = secondsToPass
         self.lastErrorMessage = lastErrorMessage
+        self.attemptsToPass = attemptsToPass
     }
 
     /// A summary from the store's raw numbers (milliseconds); the one place "seconds to pass" is defined.
     init(
         lesson: String, exercise: String, openedAt: Int64?, attempts: Int, firstAttemptAt: Int64?, passedAt: Int64?,
-        lastErrorMessage: String?
+        lastErrorMessage: String?, attemptsToPass: Int?
     ) {
         // An attempt means the exercise was open, so the clock starts at whichever came first: an open
         // recorded late (on another machine, say) must not make the time negative.
-        let start = [openedAt, firstAttemptAt].compactMap { $0 }.min()
+        let start =
+            switch (openedAt, firstAttemptAt) {
+            case let (opened?, attempted?): min(opened, attempted)
+            case let (opened, attempted): opened ?? attempted
+            }
         self.init(
             lesson: lesson, exercise: exercise, openedAt: openedAt.map(Timestamp.date), attempts: attempts,
             firstAttemptAt: firstAttemptAt.map(Timestamp.date), passedAt: passedAt.map(Timestamp.date),
             secondsToPass: passedAt.flatMap { end in start.map { Timestamp.seconds(from: $0, to: end) } },
-            lastErrorMessage: lastErrorMessage)
+            lastErrorMessage: lastErrorMessage, attemptsToPass: attemptsToPass)
     }
 
     /// Orders summaries by lesson id, then exercise id, as SQLite's `BINARY` collation would.

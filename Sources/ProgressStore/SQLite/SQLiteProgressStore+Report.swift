@@ -28,7 +28,8 @@ extension SQLiteProgressStore {
             var group = Group<ExerciseSummary>()
             let rows = try db.rowCursor(
                 """
-                SELECT learner_id, lesson_id, exercise_id, opened_at, attempts, first_attempt_at, passed_at, last_error_message
+                SELECT learner_id, lesson_id, exercise_id, opened_at, attempts, first_attempt_at, passed_at, last_error_message,
+                       attempts_to_pass
                 FROM exercise_summaries \(membership)
                 ORDER BY learner_id, lesson_id, exercise_id
                 """,
@@ -38,7 +39,8 @@ extension SQLiteProgressStore {
                     ExerciseSummary(
                         lesson: try row.decode(atIndex: 1), exercise: try row.decode(atIndex: 2), openedAt: try row.decode(atIndex: 3),
                         attempts: try row.decode(atIndex: 4), firstAttemptAt: try row.decode(atIndex: 5),
-                        passedAt: try row.decode(atIndex: 6), lastErrorMessage: try row.decode(atIndex: 7)),
+                        passedAt: try row.decode(atIndex: 6), lastErrorMessage: try row.decode(atIndex: 7),
+                        attemptsToPass: try row.decode(atIndex: 8)),
                     of: try row.decode(atIndex: 0), into: &summaries)
             }
             group.flush(into: &summaries)
@@ -52,8 +54,18 @@ extension SQLiteProgressStore {
             }
             lessons.flush(into: &completed)
 
+            // Kept by triggers as opens, attempts, answers and completions are written: one row per learner.
+            var lastActivity: [Int64: Int64] = [:]
+            lastActivity.reserveCapacity(learners.count)
+            let latest = try db.rowCursor("SELECT learner_id, last_at FROM learner_activity \(membership)", arguments: arguments)
+            while let row = try latest.next() {
+                lastActivity[try row.decode(atIndex: 0)] = try row.decode(atIndex: 1)
+            }
+
             return learners.map { learner in
-                LearnerReport(learner: learner, exercises: summaries[learner.id] ?? [], completedLessons: completed[learner.id] ?? [])
+                LearnerReport(
+                    learner: learner, exercises: summaries[learner.id] ?? [], completedLessons: completed[learner.id] ?? [],
+                    lastActivityAt: lastActivity[learner.id].map(Timestamp.date))
             }
         }
     }

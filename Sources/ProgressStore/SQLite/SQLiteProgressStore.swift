@@ -297,7 +297,11 @@ public final class SQLiteProgressStore: ProgressStore {
                 attempt.learnerID, attempt.lesson, attempt.exercise, attempt.yaml, attempt.passed, checksJSON, attempt.errorCount,
                 attempt.warningCount, attempt.firstErrorMessage, attempt.secondsSinceOpened, Timestamp.milliseconds(attempt.createdAt),
             ])
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        try recordFailures(
+            db, learnerID: attempt.learnerID, lesson: attempt.lesson, exercise: attempt.exercise, checks: attempt.checks,
+            firstErrorMessage: attempt.firstErrorMessage)
+        return id
     }
 
     /// Records a quiz answer.
