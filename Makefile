@@ -8,7 +8,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 APT_PACKAGES := libcmark-dev libsqlite3-dev
-BROWSER_PACKAGES := chromium chromium-driver
+BROWSER_PACKAGES := chromium chromium-driver tmux
 
 .PHONY: serve test build deps browser-deps python-deps swift-test browser-test verify-lessons conformance clean help
 
@@ -31,9 +31,9 @@ deps:
 		fi; \
 	fi
 
-## Headless Chromium and its driver, for the browser tests.
+## Headless Chromium and its driver (browser tests) and tmux (the quiz's pseudo-terminal tests).
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v tmux >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing: $(BROWSER_PACKAGES)"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
@@ -54,7 +54,7 @@ build: deps
 serve: build
 	$(BIN) serve --host $(HOST) --port $(PORT) --lessons Lessons --public Public
 
-swift-test: deps
+swift-test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 

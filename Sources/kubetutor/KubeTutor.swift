@@ -11,7 +11,7 @@ struct KubeTutor: AsyncParsableCommand {
             Serve the lessons in a browser, or check Kubernetes YAML against a simulated \
             cluster that answers the way a real API server would.
             """,
-        subcommands: [Serve.self, Check.self, Trace.self, Kubectl.self, Lessons.self, Report.self]
+        subcommands: [Serve.self, Check.self, Trace.self, Kubectl.self, Lessons.self, QuizMode.self, ProgressTransfer.self, Report.self]
     )
 
     /// Runs the command; usage errors exit with status 2 (the documented contract), not ArgumentParser's 64.
