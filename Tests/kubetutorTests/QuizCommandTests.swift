@@ -185,10 +185,8 @@ import Testing
         }
         #expect(attempts(onServer.attempts) == attempts(onLaptop.attempts), "the server holds the laptop's attempts")
         #expect(answers(onServer.answers) == answers(onLaptop.answers), "and its answers")
-        withKnownIssue("ProgressStore's import can move a time back by 1 ms (milliseconds truncated from a Double)", isIntermittent: true) {
-            let times = { (records: [[String: Any]]) in records.map { "\($0["createdAt"] ?? "")" } }
-            #expect(times(onServer.attempts + onServer.answers) == times(onLaptop.attempts + onLaptop.answers))
-        }
+        let times = { (records: [[String: Any]]) in records.map { "\($0["createdAt"] ?? "")" } }
+        #expect(times(onServer.attempts + onServer.answers) == times(onLaptop.attempts + onLaptop.answers), "and their times, to the millisecond")
 
         let bad = try CLIRunner.run(["progress", "import", "--db", "server.db", "Lessons/01-tiny-pod.md"], in: dir)
         #expect(bad.status == 1)

@@ -91,7 +91,13 @@ enum ExportDate {
 
     /// `date` as `2026-03-01T09:30:00.250Z`.
     static func string(from date: Date) -> String {
-        withMilliseconds.format(Timestamp.normalised(date))
+        // Written from the whole milliseconds, not by the formatter, which truncates .168 stored as .16799… to .167.
+        let milliseconds = Timestamp.milliseconds(date)
+        let (seconds, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (wholeSeconds, fraction) = remainder < 0 ? (seconds - 1, remainder + 1000) : (seconds, remainder)
+        let base = Self.wholeSeconds.format(Date(timeIntervalSince1970: Double(wholeSeconds)))
+        let digits = String(fraction)
+        return String(base.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
     /// The date `text` names, with or without fractional seconds, cut to milliseconds; nil when it is not ISO 8601.
