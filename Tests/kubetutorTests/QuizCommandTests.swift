@@ -78,7 +78,7 @@ import Testing
         // Restarting resumes at the question left open, and the work file is kept as it was.
         let again = try QuizLineSession(arguments, in: dir)
         let menu = try again.waitFor("at question localhost.")
-        #expect(menu.contains("exercises 1/1, questions 1/2"))
+        #expect(menu.contains("exercises 1/1, quiz 1/2"))
         again.send("")
         try again.waitFor("Question 2 of 2")
         again.send("1")

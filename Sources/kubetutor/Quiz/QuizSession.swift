@@ -127,7 +127,8 @@ final class QuizSession {
         let resume = resumeLesson()
         var out = "\n" + text.paint("KubeTutor: Kubernetes networking, offline", .heading) + "\n"
         out += text.wrap("Learner \(learner.handle). Progress is saved in \(databasePath) as you go.") + "\n\n"
-        let titleWidth = min(catalog.lessons.map(\.title.count).max() ?? 0, max(20, text.width - 34))
+        // "▸ 12. " + title + "  " + "exercises 0/2, quiz 0/4  done" must fit in the terminal's width.
+        let titleWidth = min(catalog.lessons.map(\.title.count).max() ?? 0, max(20, text.width - 39))
         for (index, lesson) in catalog.lessons.enumerated() {
             let marker = index == resume ? (text.style == .plain ? ">" : "▸") : " "
             var title = lesson.title
@@ -165,7 +166,7 @@ final class QuizSession {
         let record = progress.lesson(lesson.id)
         let passed = lesson.exercises.filter { record?.exercise($0.id)?.passed == true }.count
         let right = lesson.quizzes.filter { record?.quiz($0.id)?.everCorrect == true }.count
-        var status = "exercises \(passed)/\(lesson.exercises.count), questions \(right)/\(lesson.quizzes.count)"
+        var status = "exercises \(passed)/\(lesson.exercises.count), quiz \(right)/\(lesson.quizzes.count)"
         if record?.isCompleted == true {
             status += "  " + text.paint("done", .good)
         } else if record == nil {
