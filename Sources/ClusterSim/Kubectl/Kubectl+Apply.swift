@@ -202,14 +202,10 @@ extension Kubectl {
                     """, exitCode: 1)
         }
         let requests: [Request]
-        switch parseRequests(flags.arguments, command: "delete") {
-        case .failure(let failure): return failure.output
-        case .success(let parsed): requests = parsed
-        }
         let selector: KubectlSelector?
-        switch KubectlSelector.parse(flags.value("selector")) {
-        case .failure(let problem): return KubectlOutput(stderr: "error: \(problem.message)\n", exitCode: 1)
-        case .success(let parsed): selector = parsed
+        switch targets(flags, command: "delete") {
+        case .failure(let failure): return failure.output
+        case .success(let parsed): (requests, selector) = parsed
         }
         let everything = flags.isSet("all") || selector != nil
         if requests.allSatisfy({ $0.names.isEmpty }) && !everything {

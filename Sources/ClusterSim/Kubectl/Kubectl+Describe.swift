@@ -80,14 +80,10 @@ extension Kubectl {
                     """, exitCode: 1)
         }
         let requests: [Request]
-        switch parseRequests(flags.arguments, command: "describe") {
-        case .failure(let failure): return failure.output
-        case .success(let parsed): requests = parsed
-        }
         let selector: KubectlSelector?
-        switch KubectlSelector.parse(flags.value("selector")) {
-        case .failure(let problem): return KubectlOutput(stderr: "error: \(problem.message)\n", exitCode: 1)
-        case .success(let parsed): selector = parsed
+        switch targets(flags, command: "describe") {
+        case .failure(let failure): return failure.output
+        case .success(let parsed): (requests, selector) = parsed
         }
         let allNamespaces = flags.isSet("all-namespaces")
         let namespace = namespace(flags)

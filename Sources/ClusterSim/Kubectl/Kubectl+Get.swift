@@ -48,6 +48,16 @@ extension Kubectl {
     }
 
     /// Reads `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...`; a failure is kubectl's error output.
+    /// The objects a command names (`TYPE NAME`, `TYPE/NAME`, `TYPE,TYPE`) and its `-l` selector, or kubectl's error for them.
+    func targets(_ flags: ParsedFlags, command: String) -> Result<([Request], KubectlSelector?), KubectlFailure> {
+        parseRequests(flags.arguments, command: command).flatMap { requests in
+            switch KubectlSelector.parse(flags.value("selector")) {
+            case .failure(let problem): return .failure(KubectlFailure(stderr: "error: \(problem.message)\n", exitCode: 1))
+            case .success(let selector): return .success((requests, selector))
+            }
+        }
+    }
+
     func parseRequests(_ args: [String], command: String) -> Result<[Request], KubectlFailure> {
         func typeList(_ text: String) -> Result<[Request], KubectlFailure> {
             var result: [Request] = []
@@ -139,14 +149,10 @@ extension Kubectl {
                     """, exitCode: 1)
         }
         let requests: [Request]
-        switch parseRequests(flags.arguments, command: "get") {
-        case .failure(let failure): return failure.output
-        case .success(let parsed): requests = parsed
-        }
         let selector: KubectlSelector?
-        switch KubectlSelector.parse(flags.value("selector")) {
-        case .failure(let problem): return KubectlOutput(stderr: "error: \(problem.message)\n", exitCode: 1)
-        case .success(let parsed): selector = parsed
+        switch targets(flags, command: "get") {
+        case .failure(let failure): return failure.output
+        case .success(let parsed): (requests, selector) = parsed
         }
         let allNamespaces = flags.isSet("all-namespaces")
         let namespace = namespace(flags)
