@@ -14,13 +14,19 @@ public struct ServerSettings: Sendable {
     public var lessonsDirectory: String
     /// The folder served at `/public` (CSS, images, scripts).
     public var publicDirectory: String
+    /// The token that opens the instructor pages (`/instructor`); nil leaves them closed to everyone (401).
+    public var instructorToken: String?
 
     /// Creates settings; the defaults are the ones `kubetutor serve` documents.
-    public init(host: String = "127.0.0.1", port: Int = 8080, lessonsDirectory: String = "./Lessons", publicDirectory: String = "./Public") {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, lessonsDirectory: String = "./Lessons", publicDirectory: String = "./Public",
+        instructorToken: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.lessonsDirectory = lessonsDirectory
         self.publicDirectory = publicDirectory
+        self.instructorToken = instructorToken
     }
 }
 
@@ -50,7 +56,8 @@ public struct RenderedSite: Sendable {
 /// Builds the web application over a rendered site and a progress store.
 public func buildApplication(_ settings: ServerSettings, site: RenderedSite, store: any ProgressStore, logger: Logger) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(pages: site.pages, publicFiles: site.publicFiles, store: store),
+        router: buildRouter(
+            pages: site.pages, publicFiles: site.publicFiles, store: store, instructor: InstructorAccess(token: settings.instructorToken)),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "kubetutor"),
         logger: logger
     )
@@ -65,8 +72,11 @@ public func buildApplication(_ settings: ServerSettings, store: any ProgressStor
 }
 
 /// Builds the router: the course (`/`), `/join`, the lessons with their form posts, the JSON API under `/api`,
-/// static files under `/public`, and `/healthz`. Every error becomes a page (or JSON under `/api`).
-public func buildRouter(pages: SitePages, publicFiles: PublicFiles, store: any ProgressStore) -> Router<AppRequestContext> {
+/// static files under `/public`, `/healthz`, and the instructor's reports under `/instructor` (open only to `instructor`).
+/// Every error becomes a page (or JSON under `/api`).
+public func buildRouter(
+    pages: SitePages, publicFiles: PublicFiles, store: any ProgressStore, instructor: InstructorAccess = InstructorAccess(token: nil)
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let renderer = PageRenderer(pages: pages)
     let tutor = Tutor(catalog: pages.catalog, store: store)
@@ -76,6 +86,8 @@ public func buildRouter(pages: SitePages, publicFiles: PublicFiles, store: any P
     router.add(middleware: SessionMiddleware(store: store, errors: errors))
     router.add(middleware: errors)
     router.add(middleware: RequestGuardMiddleware<AppRequestContext>())
+    let instructorPages = InstructorPages(pages: pages, renderer: renderer)
+    router.add(middleware: InstructorGuardMiddleware(access: instructor, pages: instructorPages))
     router.get("/healthz") { _, _ in
         "ok"
     }
@@ -84,6 +96,9 @@ public func buildRouter(pages: SitePages, publicFiles: PublicFiles, store: any P
     router.addRoutes(JoinController(store: store, renderer: renderer).endpoints, atPath: "/join")
     router.addRoutes(lessons.endpoints, atPath: "/lessons")
     router.addRoutes(APIController(tutor: tutor, pages: pages, renderer: renderer).endpoints, atPath: "/api")
+    router.addRoutes(
+        InstructorController(store: store, access: instructor, pages: instructorPages, outline: CourseOutline(catalogOf: pages)).endpoints,
+        atPath: "/instructor")
     router.addRoutes(PublicFileController<AppRequestContext>(files: publicFiles).endpoints, atPath: "/public")
     return router
 }

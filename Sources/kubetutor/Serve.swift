@@ -33,7 +33,20 @@ extension KubeTutor {
         @Option(name: .customLong("db"), help: ArgumentHelp("The SQLite file that keeps learners' progress (created if missing).", valueName: "path"))
         var databasePath = SQLiteProgressStore.defaultPath
 
+        @Option(
+            name: .customLong("instructor-token"),
+            help: ArgumentHelp(
+                "The token that opens the instructor reports at /instructor (default: $KUBETUTOR_INSTRUCTOR_TOKEN, else a new one, printed as a sign-in link).",
+                valueName: "token"))
+        var instructorToken: String?
+
+        /// The environment variable that gives the instructor token when `--instructor-token` does not.
+        static let instructorTokenVariable = "KUBETUTOR_INSTRUCTOR_TOKEN"
+
         func validate() throws {
+            if let instructorToken, instructorToken.count < InstructorAccess.minimumTokenLength {
+                throw ValidationError("--instructor-token must have at least \(InstructorAccess.minimumTokenLength) characters")
+            }
             guard (1...65535).contains(port) else {
                 throw ValidationError("--port must be between 1 and 65535, got \(port)")
             }
@@ -47,13 +60,27 @@ extension KubeTutor {
 
         func run() async throws {
             let logger = Logger(label: "kubetutor")
-            let settings = ServerSettings(host: host, port: port, lessonsDirectory: lessonsDirectory, publicDirectory: publicDirectory)
+            let environmentToken = ProcessInfo.processInfo.environment[Self.instructorTokenVariable].flatMap { $0.isEmpty ? nil : $0 }
+            if instructorToken == nil, let environmentToken, environmentToken.count < InstructorAccess.minimumTokenLength {
+                Self.printToStandardError([
+                    "kubetutor: not starting: \(Self.instructorTokenVariable) must have at least \(InstructorAccess.minimumTokenLength) characters"
+                ])
+                throw ExitCode(2)
+            }
+            let givenToken = instructorToken ?? environmentToken
+            let token = givenToken ?? InstructorAccess.generateToken()
+            let settings = ServerSettings(
+                host: host, port: port, lessonsDirectory: lessonsDirectory, publicDirectory: publicDirectory, instructorToken: token)
             do {
                 // The lessons first: a course that does not load leaves no database behind.
                 let site = try RenderedSite(settings, logger: logger)
                 let store = try SQLiteProgressStore(path: databasePath)
                 logger.info("Progress database open", metadata: ["db": "\(databasePath)", "schema": "\(SQLiteProgressStore.schemaVersion)"])
                 let application = buildApplication(settings, site: site, store: store, logger: logger)
+                if givenToken == nil {
+                    // Printed once, to the terminal of whoever started the server; never logged.
+                    Self.printSignInLink(host: host, port: port, token: token)
+                }
                 try await application.runService()
                 try store.close()
             } catch let error as ProgressStoreError {
@@ -66,6 +93,17 @@ extension KubeTutor {
                 Self.printToStandardError(["kubetutor: not starting: \(error)"])
                 throw ExitCode(1)
             }
+        }
+
+        /// The instructor's sign-in link for a generated token. A server listening on every address is reached here at 127.0.0.1.
+        private static func printSignInLink(host: String, port: Int, token: String) {
+            let shownHost =
+                switch host {
+                case "0.0.0.0", "::", "[::]": "127.0.0.1"
+                default: host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                }
+            let text = "Instructor sign-in (the token was generated for this run): http://\(shownHost):\(port)/instructor/login?token=\(token)\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
 
         private static func printToStandardError(_ lines: [String]) {

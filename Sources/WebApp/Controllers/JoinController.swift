@@ -16,7 +16,9 @@ struct JoinController: Sendable {
 
     @Sendable func show(request: Request, context: AppRequestContext) -> Response {
         let next = JoinLink.safeNext(request.uri.queryParameters["next"].map(String.init))
-        return renderer.join(learner: context.learner, form: JoinFormView(next: next, signedInAs: context.learner?.handle))
+        // `/join?class=CODE`, the link an instructor hands out, fills the class field in (the template escapes it).
+        let classCode = String((request.uri.queryParameters["class"] ?? "").prefix(64)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return renderer.join(learner: context.learner, form: JoinFormView(classCode: classCode, next: next, signedInAs: context.learner?.handle))
     }
 
     @Sendable func join(request: Request, context: AppRequestContext) async throws -> Response {
