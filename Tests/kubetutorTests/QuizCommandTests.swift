@@ -89,6 +89,12 @@ import Testing
         #expect(again.finish() == 0)
         let saved = try String(contentsOf: dir.appendingPathComponent(QuizFixture.exerciseFile), encoding: .utf8)
         #expect(saved == QuizFixture.rightAnswer)
+
+        // The instructor's report reads the same file: the lesson is done, the exercise passed on the second try.
+        let report = try CLIRunner.run(["report", "--db", "progress.db", "--lessons", "Lessons", "--format", "csv"], in: dir)
+        #expect(report.status == 0, "\(report.stderr)")
+        let row = report.stdout.split(separator: "\r\n").first { $0.hasPrefix("ana,") }
+        #expect(row?.contains(",passed,2,") == true, "\(report.stdout)")
     }
 
     @Test func aWholeLessonInARealTerminalWithKeysRawModeAndCtrlC() throws {
