@@ -38,12 +38,7 @@ public struct YAMLReader: Sendable {
     public func read(bytes: [UInt8], fileName: String) -> ReadResult {
         var result = ReadResult()
         if bytes.count > limits.maxFileBytes {
-            result.problems.append(
-                ReadProblem(
-                    .fileTooLarge, at: .start,
-                    message: "error parsing \(fileName): the file is \(bytes.count) bytes, more than KubeTutor's limit of \(limits.maxFileBytes) bytes",
-                    explanation: "The API server refuses requests larger than 3 MiB, so a manifest this big could never be applied. Split it into smaller files."
-                ))
+            result.problems.append(tooLarge(bytes.count, fileName: fileName))
             return result
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -58,12 +53,7 @@ public struct YAMLReader: Sendable {
         var result = ReadResult()
         let utf8Count = text.utf8.count
         if utf8Count > limits.maxFileBytes {
-            result.problems.append(
-                ReadProblem(
-                    .fileTooLarge, at: .start,
-                    message: "error parsing \(fileName): the file is \(utf8Count) bytes, more than KubeTutor's limit of \(limits.maxFileBytes) bytes",
-                    explanation: "The API server refuses requests larger than 3 MiB, so a manifest this big could never be applied. Split it into smaller files."
-                ))
+            result.problems.append(tooLarge(utf8Count, fileName: fileName))
             return result
         }
         // libyaml only honours a byte-order mark when it guesses the encoding itself; Yams names UTF-8, so drop it here.
@@ -89,6 +79,15 @@ public struct YAMLReader: Sendable {
             if budget.exhausted { break }
         }
         return result
+    }
+
+    /// The refusal of a file over ``ReadLimits/maxFileBytes``.
+    private func tooLarge(_ size: Int, fileName: String) -> ReadProblem {
+        ReadProblem(
+            .fileTooLarge, at: .start,
+            message: "error parsing \(fileName): the file is \(size) bytes, more than KubeTutor's limit of \(limits.maxFileBytes) bytes",
+            explanation: "The API server refuses requests larger than 3 MiB, so a manifest this big could never be applied. Split it into smaller files."
+        )
     }
 
     /// Names the first bad byte of a file that is not UTF-8, in libyaml's words.
