@@ -341,14 +341,7 @@ extension Cluster {
     static func stringMap(_ node: YAMLNode?) -> [String: String] {
         guard let pairs = node?.pairs else { return [:] }
         var map: [String: String] = [:]
-        for pair in pairs {
-            switch pair.value.content {
-            case .string(let s): map[pair.key] = s
-            case .number(let n): map[pair.key] = n.jsonText
-            case .bool(let b): map[pair.key] = b ? "true" : "false"
-            default: map[pair.key] = ""
-            }
-        }
+        for pair in pairs { map[pair.key] = pair.value.scalarText ?? "" }
         return map
     }
 }

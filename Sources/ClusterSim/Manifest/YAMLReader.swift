@@ -355,13 +355,7 @@ struct ChunkReader {
 
     /// The key as sigs.k8s.io/yaml turns it into a JSON object key.
     private func jsonKey(_ node: YAMLNode) -> String? {
-        switch node.content {
-        case .string(let s): s
-        case .number(let n): n.jsonText
-        case .bool(let b): b ? "true" : "false"
-        case .null: "null"
-        case .sequence, .mapping: nil
-        }
+        node.isNull ? "null" : node.scalarText
     }
 
     private mutating func resolve(_ scalar: Node.Scalar) -> YAMLNode.Content {
