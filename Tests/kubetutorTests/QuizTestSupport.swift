@@ -144,7 +144,8 @@ final class QuizLineSession: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let lock = NSLock()
-    private var output = ""
+    /// Everything printed so far, as bytes: a read may end inside a character, so text is decoded from the whole.
+    private var output: [UInt8] = []
     /// Where the next wait starts reading (a UTF-8 offset), so that each step waits for new text.
     private var mark = 0
 
@@ -162,13 +163,13 @@ final class QuizLineSession: @unchecked Sendable {
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard let self, !data.isEmpty else { return }
-            self.lock.withLock { self.output += String(decoding: data, as: UTF8.self) }
+            self.lock.withLock { self.output += data }
         }
         try process.run()
     }
 
     /// Everything printed so far.
-    var transcript: String { lock.withLock { output } }
+    var transcript: String { lock.withLock { String(decoding: output, as: UTF8.self) } }
 
     /// Sends one command line.
     func send(_ line: String) {
@@ -181,7 +182,7 @@ final class QuizLineSession: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let found: String? = lock.withLock {
-                let bytes = Array(output.utf8)
+                let bytes = output
                 // Lines are wrapped to the width, so a sentence may span two: newlines count as spaces.
                 let fresh = String(decoding: bytes[min(mark, bytes.count)...].map { $0 == 10 ? 32 : $0 }, as: UTF8.self)
                 guard let range = fresh.range(of: text) else { return nil }

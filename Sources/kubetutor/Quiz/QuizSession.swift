@@ -102,7 +102,7 @@ final class QuizSession {
             switch command {
             case .next, .proceed: try await move(by: 1)
             case .previous: try await move(by: -1)
-            case .check: try await check(exercise, lesson: lesson, contents: watch?.currentContents, reason: "checked on request")
+            case .check: try await check(exercise, lesson: lesson, file: watch?.current ?? .missing, reason: "checked on request")
             case .hint: showHint(exercise, lesson: lesson)
             case .solution: showSolution(exercise, lesson: lesson)
             case .kubectl(let line): runKubectl(exercise, lesson: lesson, line: line)
@@ -114,7 +114,7 @@ final class QuizSession {
 
     private func unknown(_ command: QuizCommand) {
         if case .unknown(let typed) = command {
-            say("“\(typed)” means nothing here. " + keys())
+            say("“\(typed.terminalSafe)” means nothing here. " + keys())
         } else {
             say(keys())
         }
@@ -341,7 +341,14 @@ final class QuizSession {
 
     private func showExercise(_ exercise: Exercise, lesson: Lesson) async throws {
         let path = ExerciseWorkspace.path(lesson: lesson.id, exercise: exercise.id)
-        let created = try ExerciseWorkspace.prepare(exercise, lesson: lesson.id)
+        let created: Bool
+        do {
+            created = try ExerciseWorkspace.prepare(exercise, lesson: lesson.id)
+        } catch {
+            // Something in the way (a file where the lesson's folder should be): say so, and stay on the step.
+            created = false
+            say("Cannot write the starter to \(path): \(error.localizedDescription)")
+        }
         _ = try await store.recordExerciseOpen(learnerID: learner.id, lesson: lesson.id, exercise: exercise.id)
         try await refreshProgress(lesson)
         let number = (lesson.exercises.firstIndex(of: exercise) ?? 0) + 1
@@ -355,10 +362,15 @@ final class QuizSession {
         say(out)
         watch = FileWatch(path: path)
         // The file as it is now, so the learner sees what is left to do; only saves count as attempts.
-        if let contents = watch?.currentContents {
-            let grade = ExerciseGrader().grade(exercise, answer: contents)
+        switch watch?.current ?? .missing {
+        case .contents(let bytes):
+            let grade = ExerciseGrader().grade(exercise, answerBytes: bytes)
             lastGrade = grade
             say(report(grade, exercise: exercise, path: path, heading: "The file as it is now (not counted as an attempt):"))
+        case .unreadable(let reason):
+            say(unreadable(path, reason: reason))
+        case .missing:
+            break
         }
         say(keys())
         if console.isInteractive, editor != nil, created {
@@ -368,23 +380,30 @@ final class QuizSession {
 
     private func checkIfSaved() async throws {
         guard let lessonIndex, steps.indices.contains(stepIndex), case .exercise(let exercise, _) = steps[stepIndex] else { return }
-        guard let contents = watch?.savedContents() else { return }
-        try await check(exercise, lesson: catalog.lessons[lessonIndex], contents: contents, reason: "saved")
+        guard let file = watch?.saved() else { return }
+        try await check(exercise, lesson: catalog.lessons[lessonIndex], file: file, reason: "saved")
     }
 
     /// Grades the file, records the attempt, then shows each check, the diagnostics and what to do next.
-    private func check(_ exercise: Exercise, lesson: Lesson, contents: String?, reason: String) async throws {
+    private func check(_ exercise: Exercise, lesson: Lesson, file: WorkFile, reason: String) async throws {
         let path = ExerciseWorkspace.path(lesson: lesson.id, exercise: exercise.id)
-        guard let contents else {
+        let bytes: [UInt8]
+        switch file {
+        case .contents(let contents):
+            bytes = contents
+        case .missing:
             say("\(path) is gone. Press p then n to write the starter again.")
             return
+        case .unreadable(let reason):
+            say(unreadable(path, reason: reason))
+            return
         }
-        let grade = ExerciseGrader().grade(exercise, answer: contents)
+        let grade = ExerciseGrader().grade(exercise, answerBytes: bytes)
         lastGrade = grade
         let errors = grade.diagnostics.filter { $0.severity == .error }
         _ = try await store.recordAttempt(
             AttemptSubmission(
-                learnerID: learner.id, lesson: lesson.id, exercise: exercise.id, yaml: contents, passed: grade.passed,
+                learnerID: learner.id, lesson: lesson.id, exercise: exercise.id, yaml: ExerciseWorkspace.attemptText(bytes), passed: grade.passed,
                 checks: grade.checks.map { RecordedCheck(name: $0.name, passed: $0.passed, message: $0.message) },
                 errorCount: errors.count, warningCount: grade.diagnostics.count - errors.count,
                 firstErrorMessage: errors.first?.message))
@@ -395,6 +414,16 @@ final class QuizSession {
         try await completeIfDone(lesson)
     }
 
+    /// What is said when the work file cannot be read; not an attempt, since nothing was checked.
+    private func unreadable(_ path: String, reason: String) -> String {
+        text.wrap(
+            "\(path) cannot be checked: \(reason.terminalSafe). Put your YAML in a file at that path, "
+                + "or remove what is there and press p then n to write the starter again.")
+    }
+
+    /// At most this many diagnostics are listed after a check: the first ones usually cause the rest.
+    static let diagnosticsShown = 20
+
     private static let clock: DateFormatter = {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
@@ -404,16 +433,21 @@ final class QuizSession {
     private func report(_ grade: GradeResult, exercise: Exercise, path: String, heading: String) -> String {
         var out = "\n" + text.paint(heading, .bold) + "\n"
         for check in grade.checks {
-            let line = text.wrap("\(check.name): \(check.message)", indent: 0, hangingIndent: 2)
+            let line = text.wrap("\(check.name): \(check.message.terminalSafe)", indent: 0, hangingIndent: 2)
             out += text.mark(passed: check.passed) + " " + line.replacingFirstIndent(with: "") + "\n"
         }
         if !grade.diagnostics.isEmpty {
             out += "\n"
-            for diagnostic in grade.diagnostics {
+            // The messages echo what the file holds: printed through terminalSafe, so that no byte of it acts on the terminal.
+            for diagnostic in grade.diagnostics.prefix(Self.diagnosticsShown) {
                 let severity = diagnostic.severity == .error ? text.paint("error", .bad) : text.paint("warning", .accent)
                 // The API server's own words, without kubectl's "Warning: " or "Error from server" prefix: the label says it.
-                out += "\(path):\(diagnostic.line):\(diagnostic.column): \(severity): \(diagnostic.message)\n"
-                if !diagnostic.explanation.isEmpty { out += text.wrap(diagnostic.explanation, indent: 4) + "\n" }
+                out += "\(path):\(diagnostic.line):\(diagnostic.column): \(severity): \(diagnostic.message.terminalSafe)\n"
+                if !diagnostic.explanation.isEmpty { out += text.wrap(diagnostic.explanation.terminalSafe, indent: 4) + "\n" }
+            }
+            if grade.diagnostics.count > Self.diagnosticsShown {
+                let more = grade.diagnostics.count - Self.diagnosticsShown
+                out += text.wrap("… and \(more) more; fix the first ones and save again, they often cause the rest.") + "\n"
             }
         }
         let passing = grade.checks.filter(\.passed).count
@@ -457,14 +491,16 @@ final class QuizSession {
 
     private func runKubectl(_ exercise: Exercise, lesson: Lesson, line: String?) {
         let path = ExerciseWorkspace.path(lesson: lesson.id, exercise: exercise.id)
-        let contents = watch?.currentContents ?? ""
-        let grade = lastGrade ?? ExerciseGrader().grade(exercise, answer: contents)
-        var kubectl = ClusterSim.Kubectl(cluster: grade.cluster, files: [path: Array(contents.utf8)])
+        var contents: [UInt8] = []
+        if case .contents(let bytes) = watch?.current { contents = bytes }
+        let grade = lastGrade ?? ExerciseGrader().grade(exercise, answerBytes: contents)
+        var kubectl = ClusterSim.Kubectl(cluster: grade.cluster, files: [path: contents])
         func run(_ command: String) {
             var command = command.trimmingCharacters(in: .whitespaces)
             if command.hasPrefix("kubectl ") { command = String(command.dropFirst("kubectl ".count)) }
             let output = kubectl.run(command)
-            say(output.stdout + output.stderr, newline: false)
+            // The cluster holds what the learner's file said (an image name with an escape in it): made safe to print.
+            say((output.stdout + output.stderr).terminalSafe, newline: false)
         }
         if let line {
             run(line)
