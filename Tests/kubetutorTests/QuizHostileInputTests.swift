@@ -146,6 +146,8 @@ import Glibc
     func hostileYAMLGetsTheCheckersAnswerAndTheQuizGoesOn(_ hostile: Hostile) throws {
         let bytes = hostile.bytes
         let (dir, session) = try Self.quizOnTheExercise(holding: bytes)
+        // Some of these files are megabytes: the folder goes when the test ends.
+        defer { try? FileManager.default.removeItem(at: dir) }
         let summary = hostile.passes ? "All 2 checks pass." : "0 of 2 checks pass."
 
         // As the learner left it: graded on the screen, not counted.
