@@ -1,0 +1,1 @@
+../../Fuzz/Sources/FuzzCheck/CheckPath.swift
