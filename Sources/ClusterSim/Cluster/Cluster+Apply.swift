@@ -92,7 +92,8 @@ extension Cluster {
             return ApplyResult(summary: "node/\(object.name) configured", diagnostics: [])
         }
         let index = UInt32(nodes.count)
-        let ip = IPv4("192.168.50.\(15 + nodes.count - 1)")!
+        // Workers take 192.168.50.15, .16, ... in order; the 242nd node and later go on past .255 instead of trapping.
+        let ip = IPv4("192.168.50.15")!.advanced(by: nodes.count - 1)
         var all = ["kubernetes.io/hostname": object.name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64"]
         for (key, value) in labels { all[key] = value }
         nodes.append(
@@ -104,6 +105,11 @@ extension Cluster {
 
     private mutating func applyPod(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {
         let exists = pod(named: object.name, in: object.namespace) != nil
+        if !exists && pods.count >= Self.maxPods {
+            return ApplyResult(
+                summary: "pod/\(object.name) created (not simulated)",
+                diagnostics: [podLimitWarning(object, at: root.position, field: "", message: "pod/\(object.name) was left out of the simulation")])
+        }
         pods.removeAll { $0.name == object.name && $0.namespace == object.namespace }
         let pod = makePod(
             name: object.name, namespace: object.namespace, labels: Self.stringMap(root["metadata"]?["labels"]), spec: root["spec"],
@@ -133,7 +139,9 @@ extension Cluster {
         pods.removeAll { $0.owner == object.name && $0.namespace == object.namespace }
         var labels = Self.stringMap(template?["metadata"]?["labels"])
         labels["pod-template-hash"] = hash
-        for i in 0..<max(0, replicas) {
+        // The simulation stops at maxPods Pods, so that a check stays fast whatever `replicas` says.
+        let simulated = min(max(0, replicas), Self.maxPods - pods.count)
+        for i in 0..<max(0, simulated) {
             if i < kept.count {
                 pods.append(kept[i])
                 continue
@@ -144,7 +152,23 @@ extension Cluster {
                     name: name, namespace: object.namespace, labels: labels, spec: template?["spec"], owner: object.name,
                     file: object.file, source: source))
         }
-        return ApplyResult(summary: "deployment.apps/\(object.name) \(verb(exists))", diagnostics: [])
+        var diagnostics: [Diagnostic] = []
+        if simulated < replicas {
+            diagnostics.append(
+                podLimitWarning(
+                    object, at: spec?["replicas"]?.position ?? root.position, field: "spec.replicas",
+                    message: "\(max(0, simulated)) of the \(replicas) replicas of deployment.apps/\(object.name) were simulated"))
+        }
+        return ApplyResult(summary: "deployment.apps/\(object.name) \(verb(exists))", diagnostics: diagnostics)
+    }
+
+    /// The warning for Pods that the simulated cluster leaves out because it already holds ``maxPods`` Pods.
+    private func podLimitWarning(_ object: CheckedObject, at position: SourcePosition, field: String, message: String) -> Diagnostic {
+        Diagnostic(
+            severity: .warning, file: object.file, line: position.line, column: position.column, kind: object.kind, name: object.name,
+            field: field, message: "KubeTutor's simulated cluster holds at most \(Self.maxPods) Pods: " + message,
+            explanation: "A real cluster would create every Pod (and leave Pending those that do not fit on a node). The simulation stops at \(Self.maxPods) Pods so that a check stays fast, so the Pods past that are missing from traces and `kubectl get pods`. Fewer replicas show the whole picture.",
+            kubectlPrefix: "Warning: ")
     }
 
     private mutating func applyService(_ root: YAMLNode, _ object: CheckedObject) -> ApplyResult {

@@ -28,6 +28,8 @@ public struct Cluster: Sendable {
     static let firstDynamicClusterIP = IPv4("10.96.0.11")!
     /// The cluster's age when the learner arrives (the built-in objects show `5d`).
     static let startTime = 5 * 24 * 3600
+    /// The most Pods the simulated cluster holds; a Deployment or Pod past it is checked but left out, with a warning.
+    public static let maxPods = 1_000
 
     /// The default cluster: `master` (control plane, tainted), `w1`, `w2`, the `default` and
     /// `kube-system` namespaces, the `kubernetes` and `kube-dns` Services and two CoreDNS Pods.

@@ -502,7 +502,8 @@ extension Cluster {
         }
         guard let template = owned.first else { return }
         var i = 0
-        while owned.count < replicas {
+        // Past maxPods the simulation creates no more copies, as when a manifest's replicas are applied.
+        while owned.count < replicas && pods.count < Self.maxPods {
             var pod = template
             pod.name = "\(name)-\(deployment.templateHash)-" + StableHash.suffix("\(namespace)/\(name)/\(deployment.templateHash)/\(i)", count: 5)
             i += 1
