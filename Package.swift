@@ -34,7 +34,7 @@ let package = Package(
         // Learner progress: SQLite through GRDB (system libsqlite3), behind a protocol with an in-memory twin.
         .target(
             name: "ProgressStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "WebApp",

@@ -79,14 +79,26 @@ public struct ClassReport: Sendable, Hashable {
         var stuck: [StuckLearner] = []
         var tallies = [ExerciseTally](repeating: ExerciseTally(), count: exerciseKeys.count)
         learners.reserveCapacity(reports.count)
-        var placed = [ExerciseSummary?](repeating: nil, count: exerciseKeys.count)
+        // Where each exercise of the course is in the current learner's summaries (-1: not there). Summaries come in
+        // the same order for every learner, so the previous learner's positions are tried before the dictionary.
+        var placed = [Int](repeating: -1, count: exerciseKeys.count)
+        var previous: [(lesson: String, exercise: String, position: Int?)] = []
 
         for report in reports {
-            for index in placed.indices { placed[index] = nil }
-            for summary in report.exercises {
-                if let position = positions[Key(lesson: summary.lesson, exercise: summary.exercise)] {
-                    placed[position] = summary
+            for index in placed.indices { placed[index] = -1 }
+            for (index, summary) in report.exercises.enumerated() {
+                let position: Int?
+                if index < previous.count, previous[index].lesson == summary.lesson, previous[index].exercise == summary.exercise {
+                    position = previous[index].position
+                } else {
+                    position = positions[Key(lesson: summary.lesson, exercise: summary.exercise)]
+                    if index < previous.count {
+                        previous[index] = (summary.lesson, summary.exercise, position)
+                    } else {
+                        previous.append((summary.lesson, summary.exercise, position))
+                    }
                 }
+                if let position { placed[position] = index }
             }
             var cells: [LessonCell] = []
             cells.reserveCapacity(outline.lessons.count)
@@ -97,9 +109,10 @@ public struct ClassReport: Sendable, Hashable {
                 var cell = LessonCell(lesson: lesson.id, status: .notStarted, attempts: 0, exercisesPassed: 0, exercises: lesson.exercises.count)
                 var touched = false
                 for (exercise, position) in zip(lesson.exercises, lessonRanges[lessonIndex]) {
-                    let summary = placed[position]
-                    exercises.append(summary)
-                    if let summary {
+                    let index = placed[position]
+                    exercises.append(index < 0 ? nil : report.exercises[index])
+                    if index >= 0 {
+                        let summary = report.exercises[index]
                         touched = true
                         cell.attempts += summary.attempts
                         if summary.passedAt != nil { cell.exercisesPassed += 1 }
