@@ -33,6 +33,29 @@ import ProgressStore
     }
 
     @Test(arguments: StoreKind.allCases)
+    func anAttemptKeepsEveryByteOfItsYAMLIncludingANULAndWhatFollowsIt(kind: StoreKind) async throws {
+        // Bound as text, SQLite kept YAML only up to a NUL byte: the learner's file came back cut short.
+        let fixture = try StoreFixture(kind)
+        let ana = try await fixture.store.createLearner(handle: "ana", displayName: "Ana")
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\u{0}b\n# after the NUL: é, 🙂\r\n"
+        let sent = submission(ana, "pods", "sidecar", passed: false, error: "yaml: control characters are not allowed", yaml: yaml)
+        #expect(try await fixture.store.recordAttempt(sent).yaml == yaml)
+        #expect(try await Self.attemptYAML(fixture.store, ana.id) == [yaml], "read back")
+        let exported = try await fixture.store.exportProgress(handle: "ana")
+        #expect(exported.learners.first?.attempts.map(\.yaml) == [yaml], "exported")
+        let copy = try StoreFixture(kind)
+        _ = try await copy.store.importProgress(exported)
+        let imported = try #require(try await copy.store.learner(handle: "ana"))
+        #expect(try await Self.attemptYAML(copy.store, imported.id) == [yaml], "imported into another store")
+    }
+
+    static func attemptYAML(_ store: any ProgressStore, _ learnerID: Int64) async throws -> [String] {
+        try await store.timeline(of: learnerID).compactMap { entry in
+            if case .attempt(let attempt) = entry { attempt.yaml } else { nil }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func timesAreKeptToTheMillisecond(kind: StoreKind) async throws {
         let fixture = try StoreFixture(kind, clock: ManualClock(ManualClock.start.plus(0.123_456)))
         let ana = try await fixture.store.createLearner(handle: "ana", displayName: "Ana")

@@ -205,10 +205,7 @@ import Glibc
         case .invalidUTF8:
             #expect(yaml == String(decoding: bytes, as: UTF8.self), "the bad byte is kept as U+FFFD")
         case .nulByte:
-            withKnownIssue("ProgressStore binds text through GRDB with length -1, so SQLite keeps the YAML up to its NUL") {
-                #expect(yaml == String(decoding: bytes, as: UTF8.self))
-            }
-            #expect(yaml.hasPrefix("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a"))
+            #expect(yaml == String(decoding: bytes, as: UTF8.self), "the attempt keeps the YAML after its NUL byte")
         default:
             #expect(Array(yaml.utf8) == bytes, "\(hostile): the attempt holds the file as saved")
         }

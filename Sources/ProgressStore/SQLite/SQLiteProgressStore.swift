@@ -294,7 +294,8 @@ public final class SQLiteProgressStore: ProgressStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                attempt.learnerID, attempt.lesson, attempt.exercise, attempt.yaml, attempt.passed, checksJSON, attempt.errorCount,
+                // The YAML goes in as its UTF-8 bytes: bound as text, SQLite would keep it only up to a NUL byte.
+                attempt.learnerID, attempt.lesson, attempt.exercise, Data(attempt.yaml.utf8), attempt.passed, checksJSON, attempt.errorCount,
                 attempt.warningCount, attempt.firstErrorMessage, attempt.secondsSinceOpened, Timestamp.milliseconds(attempt.createdAt),
             ])
         let id = db.lastInsertedRowID
@@ -378,7 +379,8 @@ public final class SQLiteProgressStore: ProgressStore {
         ).map { row in
             Attempt(
                 id: try row.decode(atIndex: 0), learnerID: try row.decode(atIndex: 1), lesson: try row.decode(atIndex: 2),
-                exercise: try row.decode(atIndex: 3), yaml: try row.decode(atIndex: 4), passed: try row.decode(atIndex: 5),
+                exercise: try row.decode(atIndex: 3), yaml: String(decoding: try row.decode(atIndex: 4) as Data, as: UTF8.self),
+                passed: try row.decode(atIndex: 5),
                 checks: try CheckResultsJSON.decode(try row.decode(atIndex: 6)), errorCount: try row.decode(atIndex: 7),
                 warningCount: try row.decode(atIndex: 8), firstErrorMessage: try row.decode(atIndex: 9),
                 secondsSinceOpened: try row.decode(atIndex: 10), createdAt: Timestamp.date(try row.decode(atIndex: 11)))
