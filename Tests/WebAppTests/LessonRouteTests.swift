@@ -56,6 +56,30 @@ import WebApp
         }
     }
 
+    @Test func visitorsShareOnePageAndALearnerStillGetsTheirOwn() async throws {
+        // The page a visitor sees is rendered once and then sent as it is; a learner's page must never come from it.
+        try await TestApp.make().test(.router) { client in
+            var first = ""
+            try await client.get(Self.lesson) { first = $0.text }
+            try await client.get(Self.lesson) { response in
+                #expect(response.text == first, "the second visitor gets the same bytes")
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
+            let cookie = try await client.join("ana")
+            try await client.postForm(Self.checkURL, [("yaml", "kind: Service\n# mine\n")], cookie: cookie)
+            try await client.get(Self.lesson, cookie: cookie) { response in
+                #expect(response.text != first)
+                #expect(response.text.contains("# mine"), "the learner's last answer, not the visitors' page")
+                #expect(response.text.contains("ana"))
+            }
+            try await client.get(Self.lesson) { response in
+                #expect(response.text == first, "and visitors still get theirs")
+                #expect(!response.text.contains("# mine"))
+            }
+        }
+    }
+
     @Test func aVisitorWhoChecksIsSentToJoinAndBack() async throws {
         try await TestApp.make().test(.router) { client in
             try await client.postForm(Self.checkURL, [("yaml", FixtureCourse.passingYAML)]) { response in

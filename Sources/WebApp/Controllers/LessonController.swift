@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LessonKit
 import ProgressStore
@@ -9,6 +10,7 @@ struct LessonController: Sendable {
     let tutor: Tutor
     let pages: SitePages
     let renderer: PageRenderer
+    let anonymousPages = RenderedPages()
 
     /// The routes, to mount at `/lessons`.
     var endpoints: RouteCollection<AppRequestContext> {
@@ -30,6 +32,10 @@ struct LessonController: Sendable {
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let page = try page(context)
+        guard context.learner != nil else {
+            // Every visitor who has not joined sees the same page: it is rendered on the first visit and then sent as it is.
+            return anonymousPages.page(page.lesson.id) { renderer.anonymousLesson(page) }.response(status: .ok, cacheable: false)
+        }
         let state = try await tutor.state(of: page.lesson, for: context.learner)
         return renderer.lesson(page, state: state, learner: context.learner)
     }
@@ -110,6 +116,20 @@ struct LessonController: Sendable {
     /// A visitor who has not joined is sent to `/join`, and comes back to `next` afterwards.
     private func joinFirst(next: String) -> Response {
         Response(status: .seeOther, headers: [.location: JoinLink.url(next: next)])
+    }
+}
+
+/// Pages rendered once and kept for the life of the server, by key.
+final class RenderedPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: HTMLPage] = [:]
+
+    /// The page kept for `key`, rendered by `render` the first time (outside the lock: two first visits may both render).
+    func page(_ key: String, render: () -> HTMLPage) -> HTMLPage {
+        if let page = lock.withLock({ pages[key] }) { return page }
+        let page = render()
+        lock.withLock { pages[key] = page }
+        return page
     }
 }
 

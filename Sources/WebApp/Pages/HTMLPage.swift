@@ -36,8 +36,8 @@ public struct HTMLPage: Sendable, ResponseGenerator {
     }
 
     /// The page as a response with the given status.
-    func response(status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: Self.headers(cacheable: true), body: .init(byteBuffer: body))
+    func response(status: HTTPResponse.Status, cacheable: Bool = true) -> Response {
+        Response(status: status, headers: Self.headers(cacheable: cacheable), body: .init(byteBuffer: body))
     }
 
     /// A `200 OK` response with the page.

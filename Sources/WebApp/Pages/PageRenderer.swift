@@ -28,8 +28,17 @@ struct PageRenderer: Sendable {
 
     /// `/lessons/<id>` with the learner's answers, results and console.
     func lesson(_ page: LessonPage, state: LessonState, learner: Learner?) -> Response {
+        HTMLPage.response(html: lessonHTML(page, state: state, learner: learner), status: .ok, cacheable: false)
+    }
+
+    /// The lesson as a visitor who has not joined sees it: the same for every such visitor.
+    func anonymousLesson(_ page: LessonPage) -> HTMLPage {
+        HTMLPage(html: lessonHTML(page, state: LessonState(lesson: page.lesson, progress: nil, exercises: [:]), learner: nil))
+    }
+
+    private func lessonHTML(_ page: LessonPage, state: LessonState, learner: Learner?) -> String {
         let url = "/lessons/\(page.lesson.id)"
-        return page.frame.response { slot in
+        return page.frame.render { slot in
             switch slot {
             case .learner: return learnerCorner(learner, next: url)
             case .lessonProgress(let id) where id == page.lesson.id:
