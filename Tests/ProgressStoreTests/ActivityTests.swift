@@ -56,6 +56,49 @@ import ProgressStore
     }
 
     @Test(arguments: StoreKind.allCases)
+    func concurrentAttemptsAreEachRecordedOnceAndABadOneFailsAlone(kind: StoreKind) async throws {
+        // The SQLite store commits attempts that arrive together in one transaction: each must still get its own
+        // id and answer, and one for an unknown learner must not take the others down with it.
+        let fixture = try StoreFixture(kind)
+        let ana = try await fixture.store.createLearner(handle: "ana", displayName: "Ana")
+        let ben = try await fixture.store.createLearner(handle: "ben", displayName: "Ben")
+        let ghost = Learner(id: 99, handle: "ghost", displayName: "Ghost", classCode: nil, createdAt: ManualClock.start)
+        let store = fixture.store
+        let outcomes = await withTaskGroup(of: (Int, Result<Attempt, ProgressStoreError>).self) { group in
+            for n in 0..<300 {
+                let learner = n % 30 == 29 ? ghost : (n.isMultiple(of: 2) ? ana : ben)
+                group.addTask {
+                    do {
+                        return (n, .success(try await store.recordAttempt(submission(learner, "pods", "sidecar", passed: false, yaml: "# \(n)\n"))))
+                    } catch {
+                        return (n, .failure(error as! ProgressStoreError))
+                    }
+                }
+            }
+            var outcomes: [Int: Result<Attempt, ProgressStoreError>] = [:]
+            for await (n, outcome) in group { outcomes[n] = outcome }
+            return outcomes
+        }
+        var ids = Set<Int64>()
+        for (n, outcome) in outcomes {
+            switch outcome {
+            case .success(let attempt):
+                #expect(n % 30 != 29)
+                #expect(attempt.yaml == "# \(n)\n")
+                #expect(attempt.learnerID == (n.isMultiple(of: 2) ? ana.id : ben.id))
+                ids.insert(attempt.id)
+            case .failure(let error):
+                #expect(n % 30 == 29, "attempt \(n) failed: \(error)")
+                #expect(error == .unknownLearner)
+            }
+        }
+        #expect(ids.count == 290, "every good attempt has its own id")
+        let stored = try await Self.attemptYAML(store, ana.id) + Self.attemptYAML(store, ben.id)
+        #expect(Set(stored) == Set((0..<300).filter { $0 % 30 != 29 }.map { "# \($0)\n" }), "and is stored once")
+        #expect(stored.count == 290)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func timesAreKeptToTheMillisecond(kind: StoreKind) async throws {
         let fixture = try StoreFixture(kind, clock: ManualClock(ManualClock.start.plus(0.123_456)))
         let ana = try await fixture.store.createLearner(handle: "ana", displayName: "Ana")

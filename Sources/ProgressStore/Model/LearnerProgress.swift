@@ -143,11 +143,12 @@ struct ActivityLog {
         var openedAt: Int64
     }
 
-    /// The part of an attempt progress needs.
+    /// The part of a learner's attempts at one exercise progress needs: how many, and whether one passed.
     struct AttemptMark {
         var lesson: String
         var exercise: String
         var passed: Bool
+        var count = 1
     }
 
     /// A lesson marked completed.
@@ -178,7 +179,7 @@ extension LearnerProgress {
         for attempt in log.attempts {
             let key = ExerciseKey(lesson: attempt.lesson, exercise: attempt.exercise)
             var progress = exercises[key] ?? ExerciseProgress(exercise: attempt.exercise, openedAt: nil, attempts: 0, passed: false)
-            progress.attempts += 1
+            progress.attempts += attempt.count
             progress.passed = progress.passed || attempt.passed
             exercises[key] = progress
         }

@@ -26,6 +26,8 @@ public final class SQLiteProgressStore: ProgressStore {
     let pool: DatabasePool
     let clock: @Sendable () -> Date
     let schema: Schema
+    /// Attempts waiting to be committed together.
+    let attempts = AttemptQueue()
 
     /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
     ///
@@ -275,15 +277,52 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     /// Records an attempt; returns once its transaction committed.
+    ///
+    /// Attempts that arrive while another commit is under way are committed together (see ``AttemptQueue``).
     public func recordAttempt(_ submission: AttemptSubmission) async throws -> Attempt {
         let checks = try CheckResultsJSON.encode(submission.checks)
-        return try await write { db, now in
-            try Self.requireLearner(db, submission.learnerID)
-            let openedAt = try Self.openedAt(db, learnerID: submission.learnerID, lesson: submission.lesson, exercise: submission.exercise)
-            let draft = Attempt(submission, id: 0, createdAt: now, openedAt: openedAt)
-            let id = try Self.insertAttempt(db, draft, checksJSON: checks)
-            return Attempt(submission, id: id, createdAt: now, openedAt: openedAt)
+        return try await withCheckedThrowingContinuation { continuation in
+            if attempts.add(AttemptQueue.Waiting(submission: submission, checksJSON: checks, continuation: continuation)) {
+                Task { await drainAttempts() }
+            }
         }
+    }
+
+    /// Commits the waiting attempts, a transaction at a time, until none is left; then answers each.
+    private func drainAttempts() async {
+        while case let batch = attempts.takeAll(), !batch.isEmpty {
+            let clock = self.clock
+            do {
+                let results = try await pool.write { db in
+                    batch.map { waiting -> Result<Attempt, ProgressStoreError> in
+                        do {
+                            var attempt: Attempt?
+                            // A savepoint each: an attempt that fails leaves nothing behind and does not fail the others.
+                            try db.inSavepoint {
+                                attempt = try Self.insertAttempt(db, waiting.submission, checksJSON: waiting.checksJSON, now: Timestamp.milliseconds(clock()))
+                                return .commit
+                            }
+                            return .success(attempt!)
+                        } catch {
+                            return .failure(Self.storeError(error, doing: "write to the progress database"))
+                        }
+                    }
+                }
+                for (waiting, result) in zip(batch, results) { waiting.continuation.resume(with: result) }
+            } catch {
+                let failure = Self.storeError(error, doing: "write to the progress database")
+                for waiting in batch { waiting.continuation.resume(throwing: failure) }
+            }
+        }
+    }
+
+    /// Inserts one submitted attempt for a known learner, with the time its exercise was opened.
+    static func insertAttempt(_ db: Database, _ submission: AttemptSubmission, checksJSON: String, now: Int64) throws -> Attempt {
+        try requireLearner(db, submission.learnerID)
+        let openedAt = try openedAt(db, learnerID: submission.learnerID, lesson: submission.lesson, exercise: submission.exercise)
+        let draft = Attempt(submission, id: 0, createdAt: now, openedAt: openedAt)
+        let id = try insertAttempt(db, draft, checksJSON: checksJSON)
+        return Attempt(submission, id: id, createdAt: now, openedAt: openedAt)
     }
 
     static func insertAttempt(_ db: Database, _ attempt: Attempt, checksJSON: String) throws -> Int64 {
@@ -346,10 +385,14 @@ public final class SQLiteProgressStore: ProgressStore {
             log.opens = try db.rows(
                 "SELECT lesson_id, exercise_id, opened_at FROM exercise_opens WHERE learner_id = ?", arguments: [learnerID]
             ).map { ActivityLog.Open(lesson: try $0.decode(atIndex: 0), exercise: try $0.decode(atIndex: 1), openedAt: try $0.decode(atIndex: 2)) }
+            // From the summaries the triggers keep, not from every attempt: a learner's thousandth attempt costs what the first did.
             log.attempts = try db.rows(
-                "SELECT lesson_id, exercise_id, passed FROM attempts WHERE learner_id = ?", arguments: [learnerID]
+                "SELECT lesson_id, exercise_id, passed_at IS NOT NULL, attempts FROM exercise_summaries WHERE learner_id = ? AND attempts > 0",
+                arguments: [learnerID]
             ).map {
-                ActivityLog.AttemptMark(lesson: try $0.decode(atIndex: 0), exercise: try $0.decode(atIndex: 1), passed: try $0.decode(atIndex: 2))
+                ActivityLog.AttemptMark(
+                    lesson: try $0.decode(atIndex: 0), exercise: try $0.decode(atIndex: 1), passed: try $0.decode(atIndex: 2),
+                    count: try $0.decode(atIndex: 3))
             }
             log.quizAnswers = try Self.quizAnswers(db, of: learnerID)
             log.completions = try db.rows(
