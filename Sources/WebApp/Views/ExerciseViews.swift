@@ -1,9 +1,9 @@
 import ClusterSim
 import LessonKit
+import Mustache
 
-// What the exercise, result and console templates show. Mustache reads stored properties through
-// reflection, so every value a template uses is stored; an absent text is nil (an empty string would
-// still open a section).
+// What the exercise, result and console templates show. Every value a template uses is a stored property,
+// named by `child(named:)` below; an absent text is nil (an empty string would still open a section).
 
 /// One line of the editor's gutter.
 struct EditorLineView {
@@ -208,4 +208,195 @@ struct QuizFeedbackView {
     let verdict: String
     let why: String?
     let explanation: String?
+}
+
+// Templates read these through `MustacheParent` rather than reflection: a `Mirror` per value looked up made the
+// result panel most of an attempt's cost. Each lists every stored property of its view (the route tests render them all).
+extension EditorLineView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "state": state
+        case "note": note
+        default: nil
+        }
+    }
+}
+
+extension ExerciseView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "number": number
+        case "count": count
+        case "title": title
+        case "status": status
+        case "passed": passed
+        case "promptHTML": promptHTML
+        case "givenHTML": givenHTML
+        case "hintsHTML": hintsHTML
+        case "formAction": formAction
+        case "checkAPI": checkAPI
+        case "lines": lines
+        case "rows": rows
+        case "yaml": yaml
+        case "joined": joined
+        case "joinURL": joinURL
+        case "resultHTML": resultHTML
+        case "consoleHTML": consoleHTML
+        default: nil
+        }
+    }
+}
+
+extension CheckView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": name
+        case "messageHTML": messageHTML
+        case "state": state
+        case "stateText": stateText
+        case "mark": mark
+        default: nil
+        }
+    }
+}
+
+extension DiagnosticView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "line": line
+        case "column": column
+        case "severity": severity
+        case "message": message
+        case "explanationHTML": explanationHTML
+        default: nil
+        }
+    }
+}
+
+extension TraceStepView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": kind
+        case "at": at
+        case "detail": detail
+        case "state": state
+        default: nil
+        }
+    }
+}
+
+extension TraceView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "source": source
+        case "target": target
+        case "outcome": outcome
+        case "explanationHTML": explanationHTML
+        case "failed": failed
+        case "open": open
+        case "mark": mark
+        case "svg": svg
+        case "steps": steps
+        default: nil
+        }
+    }
+}
+
+extension ResultView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "graded": graded
+        case "summaryClass": summaryClass
+        case "mark": mark
+        case "headline": headline
+        case "saved": saved
+        case "checks": checks
+        case "diagnostics": diagnostics
+        case "hasDiagnostics": hasDiagnostics
+        case "traces": traces
+        case "hasTraces": hasTraces
+        case "solution": solution
+        case "clusterTitle": clusterTitle
+        case "clusterOpen": clusterOpen
+        case "clusterWide": clusterWide
+        case "clusterNarrow": clusterNarrow
+        default: nil
+        }
+    }
+}
+
+extension ConsoleEntryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "command": command
+        case "stdout": stdout
+        case "stderr": stderr
+        default: nil
+        }
+    }
+}
+
+extension ConsoleView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "open": open
+        case "note": note
+        case "entries": entries
+        case "error": error
+        case "formAction": formAction
+        case "consoleAPI": consoleAPI
+        case "history": history
+        case "examples": examples
+        default: nil
+        }
+    }
+}
+
+extension ChoiceView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "index": index
+        case "letter": letter
+        case "text": text
+        case "checked": checked
+        case "state": state
+        default: nil
+        }
+    }
+}
+
+extension QuizView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "number": number
+        case "count": count
+        case "question": question
+        case "choices": choices
+        case "correct": correct
+        case "formAction": formAction
+        case "quizAPI": quizAPI
+        case "joined": joined
+        case "joinURL": joinURL
+        case "feedbackHTML": feedbackHTML
+        default: nil
+        }
+    }
+}
+
+extension QuizFeedbackView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "answered": answered
+        case "verdictClass": verdictClass
+        case "mark": mark
+        case "verdict": verdict
+        case "why": why
+        case "explanation": explanation
+        default: nil
+        }
+    }
 }
