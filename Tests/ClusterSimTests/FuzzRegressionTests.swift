@@ -32,6 +32,8 @@ import Testing
         "review-260-nodes.yaml": .passes(),
         // Found the same way: the simulated ReplicaSet controller made two billion Pod records (a hang, then out of memory).
         "review-two-billion-replicas.yaml": .passes(warning: "\(Cluster.maxPods - 2) of the 2000000000 replicas of deployment.apps/web were simulated"),
+        // Found the same way: every apply re-examined every Pending Pod against every Pod of each node (minutes).
+        "review-998-pending-pods-then-900-namespaces.yaml": .passes(),
     ]
 
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/fuzz")
