@@ -221,7 +221,8 @@ struct ChunkReader {
         }
         let parser: Parser
         do {
-            parser = try Parser(yaml: chunk.text, resolver: .basic)
+            // UTF-8 named here: Yams's default encoding reads the whole environment on every parse.
+            parser = try Parser(yaml: chunk.text, resolver: .basic, encoding: .utf8)
         } catch {
             result.problems.append(problem(from: error))
             nextIndex += 1
