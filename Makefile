@@ -9,13 +9,15 @@ PYTHON := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 APT_PACKAGES := libcmark-dev libsqlite3-dev
 BROWSER_PACKAGES := chromium chromium-driver tmux
+BENCH_PACKAGES := wrk nginx
 
-.PHONY: serve test build deps browser-deps python-deps swift-test browser-test verify-lessons conformance clean help
+.PHONY: serve test build deps browser-deps bench-deps python-deps swift-test browser-test verify-lessons conformance bench clean help
 
 help:
 	@echo "make serve        install what is missing, build, serve the lessons on http://$(HOST):$(PORT)"
 	@echo "make test         install what is missing, run every test (Swift and headless browser)"
 	@echo "make conformance  check the shared manifest corpus against its oracle verdicts"
+	@echo "make bench        measure speed against nginx and kubernetes-validate (release build; not a test)"
 
 ## System libraries: libcmark (Markdown) and SQLite headers.
 deps:
@@ -39,6 +41,17 @@ browser-deps:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
 		else \
 			echo "Missing browser packages. Run: sudo apt-get install -y $(BROWSER_PACKAGES)"; exit 1; \
+		fi; \
+	fi
+
+## wrk and nginx for `make bench`.
+bench-deps:
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing: $(BENCH_PACKAGES)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_PACKAGES); \
+		else \
+			echo "Missing benchmark packages. Run: sudo apt-get install -y $(BENCH_PACKAGES)"; exit 1; \
 		fi; \
 	fi
 
@@ -73,5 +86,10 @@ conformance: build
 		echo "No corpus at $(CORPUS); set CORPUS=DIR"; exit 2; \
 	fi
 
+## Speed, each figure against its anchor: a release build, wrk, nginx, and kubernetes-validate in .venv-bench.
+bench: deps bench-deps
+	$(SWIFT) build -c release --product kubetutor
+	python3 Scripts/bench.py --bin .build/release/kubetutor --corpus $(CORPUS)
+
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) .venv-bench

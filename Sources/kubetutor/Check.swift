@@ -28,14 +28,24 @@ extension KubeTutor {
         @Argument(help: "Manifest files to check; - reads standard input.")
         var files: [String] = []
 
+        /// `make bench`: checks the files this many times in this process and prints the time per object instead of the report.
+        @Option(name: .customLong("bench-iterations"), help: .hidden)
+        var benchIterations: Int?
+
         func validate() throws {
             if files.isEmpty {
                 throw ValidationError("Give at least one manifest file (or - for standard input).")
+            }
+            if let benchIterations, benchIterations < 5 {
+                throw ValidationError("--bench-iterations needs at least 5 (five timed runs of a fifth each).")
             }
         }
 
         func run() async throws {
             let inputs = try ManifestFile.readAll(files, command: "check")
+            if let benchIterations {
+                return CheckBenchmark(inputs: inputs, iterations: benchIterations).run()
+            }
             let report = ManifestChecker().checkAndSimulate(files: inputs).report
             switch format {
             case .json:
@@ -45,6 +55,32 @@ extension KubeTutor {
             }
             if !report.ok { throw ExitCode(1) }
         }
+    }
+}
+
+/// `kubetutor check --bench-iterations N FILE...`: the same reading, validation and simulation as `check`, N times in
+/// this process (five timed runs of N/5, the best kept), printed as microseconds per object. `make bench` reads the line.
+struct CheckBenchmark {
+    let inputs: [(name: String, bytes: [UInt8])]
+    let iterations: Int
+
+    func run() {
+        let checker = ManifestChecker()
+        let objects = checker.checkAndSimulate(files: inputs).report.objects.count
+        let perRun = iterations / 5
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1_000_000)
+        var sink = 0
+        for _ in 0..<5 {
+            let elapsed = clock.measure {
+                for _ in 0..<perRun { sink &+= checker.checkAndSimulate(files: inputs).report.diagnostics.count }
+            }
+            best = min(best, elapsed)
+        }
+        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+        let perObject = seconds * 1e6 / Double(perRun * max(objects, 1))
+        print(String(format: "%.1f µs per object (%d objects in %d files, %d runs, best of 5; %d diagnostics)", perObject, objects,
+                     inputs.count, perRun, sink / (5 * perRun)))
     }
 }
 

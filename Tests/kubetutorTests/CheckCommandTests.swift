@@ -78,6 +78,19 @@ import Testing
         #expect(positions.count == order.count && positions == positions.sorted())
     }
 
+    @Test func benchIterationsTimesTheSameCheckAndRefusesTooFewRuns() throws {
+        // `make bench` reads this line; the number itself is the benchmark's business, not the test's.
+        let dir = try CLIRunner.directory(with: ["svc.yaml": Self.goodService, "bad.yaml": Self.nodePortService])
+        let output = try CLIRunner.run(["check", "--bench-iterations", "10", "svc.yaml", "bad.yaml"], in: dir)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains(" µs per object (2 objects in 2 files, 2 runs, best of 5; 2 diagnostics)"), "\(output.stdout)")
+        let plain = try CLIRunner.run(["check", "svc.yaml", "bad.yaml"], in: dir)
+        #expect(plain.stdout.hasSuffix("2 objects in 2 files: 1 error, 1 warning\n"), "the same two diagnostics as a plain check")
+        let tooFew = try CLIRunner.run(["check", "--bench-iterations", "4", "svc.yaml"], in: dir)
+        #expect(tooFew.status == 2)
+        #expect(tooFew.stderr.contains("--bench-iterations needs at least 5"))
+    }
+
     @Test func standardInputIsReadForADash() throws {
         let output = try CLIRunner.run(["check", "-"], stdin: Self.nodePortService)
         #expect(output.status == 1)
