@@ -11,13 +11,14 @@ APT_PACKAGES := libcmark-dev libsqlite3-dev
 BROWSER_PACKAGES := chromium chromium-driver tmux
 BENCH_PACKAGES := wrk nginx
 
-.PHONY: serve test build deps browser-deps bench-deps python-deps swift-test browser-test verify-lessons conformance bench clean help
+.PHONY: serve test build deps browser-deps bench-deps python-deps swift-test browser-test verify-lessons conformance bench fuzz clean help
 
 help:
 	@echo "make serve        install what is missing, build, serve the lessons on http://$(HOST):$(PORT)"
 	@echo "make test         install what is missing, run every test (Swift and headless browser)"
 	@echo "make conformance  check the shared manifest corpus against its oracle verdicts"
 	@echo "make bench        measure speed against nginx and kubernetes-validate (release build; not a test)"
+	@echo "make fuzz         fuzz the check path with libFuzzer for FUZZ_SECONDS (default 1800)"
 
 ## System libraries: libcmark (Markdown) and SQLite headers.
 deps:
@@ -91,5 +92,10 @@ bench: deps bench-deps
 	$(SWIFT) build -c release --product kubetutor
 	python3 Scripts/bench.py --bin .build/release/kubetutor --corpus $(CORPUS)
 
+## libFuzzer over the YAML-to-diagnostics path (Fuzz/), for FUZZ_SECONDS; findings land in Fuzz/artifacts/.
+FUZZ_SECONDS ?= 1800
+fuzz: deps
+	bash Scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build $(VENV) .venv-bench
+	rm -rf .build $(VENV) .venv-bench Fuzz/.build

@@ -6,6 +6,7 @@ extension KubeTutor {
     /// `kubetutor check`: reads manifests and answers as the API server would, with lines and explanations.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check Kubernetes YAML the way the API server would.",
             discussion: """
                 Reads each FILE (use - for standard input), splits it into YAML documents and \

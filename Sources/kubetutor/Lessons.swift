@@ -7,6 +7,7 @@ extension KubeTutor {
     /// `kubetutor lessons`: lists the course, and with `--verify` proves it right.
     struct Lessons: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lessons",
             abstract: "List the lessons, or verify the whole course.",
             discussion: """
                 Lists the lessons in the lessons folder with their exercises and quiz questions.

@@ -26,6 +26,7 @@ extension KubeTutor.ProgressTransfer {
     /// `kubetutor progress export`: writes one learner's (or everyone's) progress as JSON to standard output.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write progress as JSON to standard output.",
             discussion: "Exit status: 0 written; 1 no such learner or the database failed; 2 usage."
         )
@@ -58,6 +59,7 @@ extension KubeTutor.ProgressTransfer {
     /// `kubetutor progress import`: merges an export into a database, by learner handle.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Merge a JSON export into a progress database (idempotent).",
             discussion: "Exit status: 0 merged (or nothing to do); 1 the file is not an export or the database failed; 2 usage."
         )

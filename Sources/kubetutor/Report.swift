@@ -7,6 +7,7 @@ extension KubeTutor {
     /// `kubetutor report`: the instructor's report, offline, from the SQLite file.
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Print the instructor's progress report from the progress database.",
             discussion: """
                 Reads the progress database (--db) and prints, for every learner or one class: the \

@@ -9,6 +9,7 @@ extension KubeTutor {
     /// `kubetutor serve`: loads and renders every lesson, then serves them over HTTP until stopped.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve the lessons in a browser (http://127.0.0.1:8080 by default).",
             discussion: """
                 Every lesson in the lessons folder is checked and rendered once, at start-up. If a lesson \

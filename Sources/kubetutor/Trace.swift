@@ -6,6 +6,7 @@ extension KubeTutor {
     /// `kubetutor trace`: follows one request through the simulated cluster, hop by hop.
     struct Trace: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trace",
             abstract: "Follow a request through the simulated cluster, hop by hop.",
             discussion: """
                 Applies the manifests to a fresh simulated cluster (nodes master 192.168.50.10, \
