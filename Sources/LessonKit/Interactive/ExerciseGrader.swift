@@ -1,3 +1,4 @@
+import Foundation
 import ClusterSim
 
 /// The outcome of one check for a learner.
@@ -30,15 +31,17 @@ public struct ExerciseGrader: Sendable {
     /// The file name of the exercise's given manifests.
     public static let givenFile = "given.yaml"
 
+    /// Each exercise's given manifests, checked and applied once and shared by the copies of this grader: every answer
+    /// is checked on top of them, as if they had been checked with it.
+    private let givens = PreparedGivens()
+
     /// Creates a grader.
     public init() {}
 
     /// Grades `answer` for `exercise`.
     public func grade(_ exercise: Exercise, answer: String) -> GradeResult {
-        var files: [(name: String, bytes: [UInt8])] = []
-        if !exercise.given.isEmpty { files.append((Self.givenFile, Array(exercise.given.utf8))) }
-        files.append((Self.answerFile, Array(answer.utf8)))
-        let (report, cluster) = ManifestChecker().checkAndSimulate(files: files)
+        let given = givens.prepared(exercise.given)
+        let (report, cluster) = ManifestChecker().checkAndSimulate(files: [(Self.answerFile, Array(answer.utf8))], after: given)
         let answerDiagnostics = report.diagnostics.filter { $0.file == Self.answerFile }
         let results = exercise.checks.map { evaluate($0, report: report, diagnostics: answerDiagnostics, cluster: cluster) }
         return GradeResult(passed: results.allSatisfy(\.passed), checks: results, diagnostics: answerDiagnostics, cluster: cluster)
@@ -119,5 +122,22 @@ public struct ExerciseGrader: Sendable {
 
     private func present(_ kind: String, _ name: String, _ namespace: String, report: CheckReport) -> Bool {
         report.objects.contains { $0.kind == kind && $0.name == name && $0.root != nil && ($0.namespace == namespace || $0.namespace.isEmpty) }
+    }
+}
+
+/// Given manifests checked and applied, by their text. A course has a few dozen; past 256 texts (a generated course,
+/// a test) new ones are prepared each time instead of kept.
+final class PreparedGivens: @unchecked Sendable {
+    private let lock = NSLock()
+    private var prepared: [String: PreparedFiles] = [:]
+
+    func prepared(_ given: String) -> PreparedFiles {
+        if given.isEmpty { return .empty }
+        if let known = lock.withLock({ prepared[given] }) { return known }
+        let state = ManifestChecker().prepare(files: [(ExerciseGrader.givenFile, Array(given.utf8))])
+        lock.withLock {
+            if prepared.count < 256 { prepared[given] = state }
+        }
+        return state
     }
 }
