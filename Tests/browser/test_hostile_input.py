@@ -8,6 +8,7 @@ keeps serving afterwards. Learner strings come back escaped everywhere they appe
 
 import json
 import socket
+import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -76,6 +77,20 @@ def test_hostile_yaml_gets_a_clear_answer_and_the_server_keeps_serving(server, c
     assert answer["passed"] is False or name in ("CRLF line endings", "a byte-order mark")
     assert expected in body, f"{name}: {body[:400]}"
     assert healthy(server)
+
+
+def test_the_attempt_is_stored_as_text_whole_past_a_nul_byte(server, cookie):
+    # Bound as text, SQLite kept the YAML only up to the NUL; stored as bytes, it was a BLOB to anyone reading the file.
+    yaml = "# marker-nul\napiVersion: v1\nkind: Service\nmetadata:\n  name: a\u0000b\n# after the NUL\n"
+    with post_json(server, f"/api/lessons/{LESSON}/exercises/{EXERCISE}/attempts", {"yaml": yaml}, cookie, timeout=HANG_GUARD_SECONDS) as response:
+        assert response.status in (200, 201)
+    connection = sqlite3.connect(server.database)
+    try:
+        kind, stored = connection.execute("SELECT typeof(yaml), yaml FROM attempts WHERE yaml LIKE '# marker-nul%'").fetchone()
+    finally:
+        connection.close()
+    assert kind == "text"
+    assert stored == yaml
 
 
 def test_a_body_over_one_mebibyte_gets_413(server, cookie):

@@ -330,10 +330,11 @@ public final class SQLiteProgressStore: ProgressStore {
             cached: """
                 INSERT INTO attempts (learner_id, lesson_id, exercise_id, yaml, passed, check_results, error_count, warning_count,
                                       first_error_message, seconds_since_open, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                // The YAML goes in as its UTF-8 bytes: bound as text, SQLite would keep it only up to a NUL byte.
+                // The YAML goes in as its UTF-8 bytes, made TEXT by SQLite: bound as text, it would be kept only up to
+                // a NUL byte. (Read back as bytes too, for the same reason.)
                 attempt.learnerID, attempt.lesson, attempt.exercise, Data(attempt.yaml.utf8), attempt.passed, checksJSON, attempt.errorCount,
                 attempt.warningCount, attempt.firstErrorMessage, attempt.secondsSinceOpened, Timestamp.milliseconds(attempt.createdAt),
             ])
@@ -414,7 +415,7 @@ public final class SQLiteProgressStore: ProgressStore {
     static func attempts(_ db: Database, of learnerID: Int64) throws -> [Attempt] {
         try db.rows(
             """
-            SELECT id, learner_id, lesson_id, exercise_id, yaml, passed, check_results, error_count, warning_count,
+            SELECT id, learner_id, lesson_id, exercise_id, CAST(yaml AS BLOB), passed, check_results, error_count, warning_count,
                    first_error_message, seconds_since_open, created_at
             FROM attempts WHERE learner_id = ? ORDER BY created_at, id
             """,
