@@ -28,10 +28,13 @@ seeds="$fuzz/.build/seed-corpus"
 echo "== Building the fuzzer (release, -sanitize=fuzzer,address)"
 # The package's own flags instrument ClusterSim; these instrument Yams and libyaml too, so that libFuzzer sees
 # the parser's coverage and AddressSanitizer checks its memory.
-swift build -c release --package-path "$fuzz" --scratch-path "$fuzz/.build" \
+# (gold warns once per ASan helper symbol that it cannot export; those lines are dropped.)
+if ! swift build -c release --package-path "$fuzz" --scratch-path "$fuzz/.build" \
     -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address 2>&1 |
-    grep -v "ld.gold: warning: Cannot export local symbol" || true
-[ -x "$binary" ] || { echo "fuzz.sh: the build did not produce $binary" >&2; exit 2; }
+    { grep -v "ld.gold: warning: Cannot export local symbol" || true; }; then
+    echo "fuzz.sh: the fuzzer did not build" >&2
+    exit 2
+fi
 
 echo "== Seeding"
 rm -rf "$seeds"
