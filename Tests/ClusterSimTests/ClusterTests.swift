@@ -59,6 +59,44 @@ import Testing
         #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("cannot be scheduled: 0/3 nodes are available") })
     }
 
+    @Test func aNodeTakes110PodsAndTheRestWaitWithTooManyPods() throws {
+        // A fuzzed input with hundreds of replicas gave two Pods one IP: the node's /24 ran out and the IPAM wrapped.
+        let (cluster, report) = Scenario.cluster(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: many
+            spec:
+              replicas: 300
+              selector:
+                matchLabels:
+                  app: many
+              template:
+                metadata:
+                  labels:
+                    app: many
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx:1.25
+            """)
+        let placed = cluster.pods.filter { $0.nodeName != nil }
+        for node in ["w1", "w2"] {
+            #expect(placed.filter { $0.nodeName == node }.count == 110, "\(node) is full")
+        }
+        let ips = placed.filter { !$0.hostNetwork }.compactMap { $0.ip?.description }
+        #expect(Set(ips).count == ips.count, "no two Pods share an IP")
+        let waiting = cluster.pods.filter { $0.owner == "many" && $0.status == "Pending" }
+        #expect(waiting.count == 300 - cluster.pods.filter { $0.owner == "many" && $0.nodeName != nil }.count)
+        #expect(!waiting.isEmpty)
+        #expect(
+            waiting.first?.pendingReason
+                == "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."
+        )
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("2 Too many pods") })
+    }
+
     @Test func labellingANodeLetsThePendingPodRun() throws {
         let (cluster, _) = Scenario.cluster(Scenario.ingressController, Scenario.ingressNode)
         let pod = try #require(cluster.pods.first { $0.owner == "ingress-nginx-controller" })

@@ -29,7 +29,9 @@ extension Cluster {
             var reasons: [String: Int] = [:]
             var feasible: [NodeRecord] = []
             for node in nodes {
-                if let reason = unfitReason(pod, on: node, wantedPorts: wantedPorts, usedPorts: usedHostPorts[node.name] ?? []) {
+                if let reason = unfitReason(
+                    pod, on: node, wantedPorts: wantedPorts, usedPorts: usedHostPorts[node.name] ?? [], podCount: podCount[node.name] ?? 0)
+                {
                     reasons[reason, default: 0] += 1
                 } else {
                     feasible.append(node)
@@ -76,8 +78,12 @@ extension Cluster {
         var hostPorts: Set<Int>
     }
 
+    /// How many Pods a node takes: the kubelet's default `maxPods`, which the scheduler's NodeResourcesFit filter
+    /// enforces. (It also keeps a node's Pods within the 253 addresses of its /24 Pod CIDR.)
+    static let maxPodsPerNode = 110
+
     /// The first filter that rejects the node, in the scheduler's plugin order.
-    private func unfitReason(_ pod: PodRecord, on node: NodeRecord, wantedPorts: Set<Int>, usedPorts: Set<Int>) -> String? {
+    private func unfitReason(_ pod: PodRecord, on node: NodeRecord, wantedPorts: Set<Int>, usedPorts: Set<Int>, podCount: Int) -> String? {
         if let wanted = pod.requestedNodeName {
             return wanted == node.name ? nil : "node(s) didn't match the requested node name"
         }
@@ -88,6 +94,7 @@ extension Cluster {
             return "node(s) didn't match Pod's node affinity/selector"
         }
         if !wantedPorts.isDisjoint(with: usedPorts) { return "node(s) didn't have free ports for the requested pod ports" }
+        if podCount >= Self.maxPodsPerNode { return "Too many pods" }
         return nil
     }
 
