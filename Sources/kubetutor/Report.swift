@@ -197,7 +197,7 @@ struct ReportBenchmark {
         }
         let reports = try await store.report(classCode: nil)
         let failures = try await store.failurePatterns(classCode: nil)
-        try await best("  of which building (no SQL)") {
+        await best("  of which building (no SQL)") {
             _ = ClassReport(reports: reports, failures: failures, outline: outline, classCode: nil, now: now)
         }
         try await best("ClassReport.load, a class (1/10)") {
@@ -205,11 +205,11 @@ struct ReportBenchmark {
         }
         guard let report else { return }
         var bytes = 0
-        try await best("CSV text") { bytes = ReportCSV.render(report).utf8.count }
+        await best("CSV text") { bytes = ReportCSV.render(report).utf8.count }
         print("    (\(report.rows.count) rows, \(bytes / 1024) KiB)")
-        try await best("JSON text") { bytes = ReportJSON.render(report).utf8.count }
+        await best("JSON text") { bytes = ReportJSON.render(report).utf8.count }
         print("    (\(bytes / 1024) KiB)")
-        try await best("table text") { bytes = ReportTable.render(report).utf8.count }
+        await best("table text") { bytes = ReportTable.render(report).utf8.count }
         print("  stuck learners: \(report.stuck.count); nodeport/first: \(report.exercises[8].checkerMessages.map { "\($0.learners)" }.joined(separator: ", ")) learners per message pattern")
     }
 
