@@ -108,6 +108,11 @@ import WebApp
                 #expect(
                     html.contains(#"<li class="diagnostic is-error" data-line="8"><span class="diagnostic-where">Line 8, column 7 · error</span>"#))
                 #expect(html.contains("✗</span> 0 of 3 checks pass."))
+                // Each check under its own name: a view once answered the template's `name` with the word "name".
+                #expect(html.contains(#"<strong class="check-name">valid</strong>"#))
+                #expect(html.contains(#"<strong class="check-name">both Pods are endpoints</strong>"#))
+                #expect(html.contains(#"<strong class="check-name">client reaches web</strong>"#))
+                #expect(!html.contains(#"<strong class="check-name">name</strong>"#))
                 #expect(html.contains("Saved as attempt 1."))
                 #expect(html.contains("    matchLabels:\n"), "the editor keeps what the learner sent, with plain line ends")
                 #expect(html.contains("1 attempt, not passed yet"))

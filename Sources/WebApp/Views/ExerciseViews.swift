@@ -213,189 +213,189 @@ struct QuizFeedbackView {
 // Templates read these through `MustacheParent` rather than reflection: a `Mirror` per value looked up made the
 // result panel most of an attempt's cost. Each lists every stored property of its view (the route tests render them all).
 extension EditorLineView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": number
-        case "state": state
-        case "note": note
+    func child(named key: String) -> Any? {
+        switch key {
+        case "number": self.number
+        case "state": self.state
+        case "note": self.note
         default: nil
         }
     }
 }
 
 extension ExerciseView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "number": number
-        case "count": count
-        case "title": title
-        case "status": status
-        case "passed": passed
-        case "promptHTML": promptHTML
-        case "givenHTML": givenHTML
-        case "hintsHTML": hintsHTML
-        case "formAction": formAction
-        case "checkAPI": checkAPI
-        case "lines": lines
-        case "rows": rows
-        case "yaml": yaml
-        case "joined": joined
-        case "joinURL": joinURL
-        case "resultHTML": resultHTML
-        case "consoleHTML": consoleHTML
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "number": self.number
+        case "count": self.count
+        case "title": self.title
+        case "status": self.status
+        case "passed": self.passed
+        case "promptHTML": self.promptHTML
+        case "givenHTML": self.givenHTML
+        case "hintsHTML": self.hintsHTML
+        case "formAction": self.formAction
+        case "checkAPI": self.checkAPI
+        case "lines": self.lines
+        case "rows": self.rows
+        case "yaml": self.yaml
+        case "joined": self.joined
+        case "joinURL": self.joinURL
+        case "resultHTML": self.resultHTML
+        case "consoleHTML": self.consoleHTML
         default: nil
         }
     }
 }
 
 extension CheckView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": name
-        case "messageHTML": messageHTML
-        case "state": state
-        case "stateText": stateText
-        case "mark": mark
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": self.name
+        case "messageHTML": self.messageHTML
+        case "state": self.state
+        case "stateText": self.stateText
+        case "mark": self.mark
         default: nil
         }
     }
 }
 
 extension DiagnosticView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "line": line
-        case "column": column
-        case "severity": severity
-        case "message": message
-        case "explanationHTML": explanationHTML
+    func child(named key: String) -> Any? {
+        switch key {
+        case "line": self.line
+        case "column": self.column
+        case "severity": self.severity
+        case "message": self.message
+        case "explanationHTML": self.explanationHTML
         default: nil
         }
     }
 }
 
 extension TraceStepView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "kind": kind
-        case "at": at
-        case "detail": detail
-        case "state": state
+    func child(named key: String) -> Any? {
+        switch key {
+        case "kind": self.kind
+        case "at": self.at
+        case "detail": self.detail
+        case "state": self.state
         default: nil
         }
     }
 }
 
 extension TraceView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "source": source
-        case "target": target
-        case "outcome": outcome
-        case "explanationHTML": explanationHTML
-        case "failed": failed
-        case "open": open
-        case "mark": mark
-        case "svg": svg
-        case "steps": steps
+    func child(named key: String) -> Any? {
+        switch key {
+        case "source": self.source
+        case "target": self.target
+        case "outcome": self.outcome
+        case "explanationHTML": self.explanationHTML
+        case "failed": self.failed
+        case "open": self.open
+        case "mark": self.mark
+        case "svg": self.svg
+        case "steps": self.steps
         default: nil
         }
     }
 }
 
 extension ResultView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "graded": graded
-        case "summaryClass": summaryClass
-        case "mark": mark
-        case "headline": headline
-        case "saved": saved
-        case "checks": checks
-        case "diagnostics": diagnostics
-        case "hasDiagnostics": hasDiagnostics
-        case "traces": traces
-        case "hasTraces": hasTraces
-        case "solution": solution
-        case "clusterTitle": clusterTitle
-        case "clusterOpen": clusterOpen
-        case "clusterWide": clusterWide
-        case "clusterNarrow": clusterNarrow
+    func child(named key: String) -> Any? {
+        switch key {
+        case "graded": self.graded
+        case "summaryClass": self.summaryClass
+        case "mark": self.mark
+        case "headline": self.headline
+        case "saved": self.saved
+        case "checks": self.checks
+        case "diagnostics": self.diagnostics
+        case "hasDiagnostics": self.hasDiagnostics
+        case "traces": self.traces
+        case "hasTraces": self.hasTraces
+        case "solution": self.solution
+        case "clusterTitle": self.clusterTitle
+        case "clusterOpen": self.clusterOpen
+        case "clusterWide": self.clusterWide
+        case "clusterNarrow": self.clusterNarrow
         default: nil
         }
     }
 }
 
 extension ConsoleEntryView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "command": command
-        case "stdout": stdout
-        case "stderr": stderr
+    func child(named key: String) -> Any? {
+        switch key {
+        case "command": self.command
+        case "stdout": self.stdout
+        case "stderr": self.stderr
         default: nil
         }
     }
 }
 
 extension ConsoleView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "open": open
-        case "note": note
-        case "entries": entries
-        case "error": error
-        case "formAction": formAction
-        case "consoleAPI": consoleAPI
-        case "history": history
-        case "examples": examples
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "open": self.open
+        case "note": self.note
+        case "entries": self.entries
+        case "error": self.error
+        case "formAction": self.formAction
+        case "consoleAPI": self.consoleAPI
+        case "history": self.history
+        case "examples": self.examples
         default: nil
         }
     }
 }
 
 extension ChoiceView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "index": index
-        case "letter": letter
-        case "text": text
-        case "checked": checked
-        case "state": state
+    func child(named key: String) -> Any? {
+        switch key {
+        case "index": self.index
+        case "letter": self.letter
+        case "text": self.text
+        case "checked": self.checked
+        case "state": self.state
         default: nil
         }
     }
 }
 
 extension QuizView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "number": number
-        case "count": count
-        case "question": question
-        case "choices": choices
-        case "correct": correct
-        case "formAction": formAction
-        case "quizAPI": quizAPI
-        case "joined": joined
-        case "joinURL": joinURL
-        case "feedbackHTML": feedbackHTML
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": self.id
+        case "number": self.number
+        case "count": self.count
+        case "question": self.question
+        case "choices": self.choices
+        case "correct": self.correct
+        case "formAction": self.formAction
+        case "quizAPI": self.quizAPI
+        case "joined": self.joined
+        case "joinURL": self.joinURL
+        case "feedbackHTML": self.feedbackHTML
         default: nil
         }
     }
 }
 
 extension QuizFeedbackView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "answered": answered
-        case "verdictClass": verdictClass
-        case "mark": mark
-        case "verdict": verdict
-        case "why": why
-        case "explanation": explanation
+    func child(named key: String) -> Any? {
+        switch key {
+        case "answered": self.answered
+        case "verdictClass": self.verdictClass
+        case "mark": self.mark
+        case "verdict": self.verdict
+        case "why": self.why
+        case "explanation": self.explanation
         default: nil
         }
     }
