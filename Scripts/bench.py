@@ -30,7 +30,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 LESSON = "services-clusterip"
 EXERCISE = "fix-selector"
 PAGE = f"/lessons/{LESSON}"
-FIGURES = ["page", "check", "attempts", "start", "report"]
+FIGURES = ["page", "check", "attempts", "start", "hostile", "report"]
 
 # The Service from the seed article (its nginx-service), as a learner would type it.
 SEED_SERVICE = """apiVersion: v1
@@ -328,6 +328,80 @@ end
     return rss
 
 
+def hostile_inputs():
+    """The issue's hostile YAML, as text; the 10 MB document is made by `check` only (the API refuses bodies over 1 MiB)."""
+    laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    previous = "a"
+    for letter in "bcdefghij":
+        laughs += f"{letter}: &{letter} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+        previous = letter
+    service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n"
+    return {
+        "billion laughs": laughs,
+        "10,000-deep nesting": "a: " + "[" * 10_000 + "]" * 10_000,
+        "NUL byte": service.replace("name: web", "name: a\u0000b"),
+        "10,000 documents": "---\na: 1\n" * 10_000,
+        "1 MB key": "k" * 1_000_000 + ": v\n",
+        "1e309 and 20 digits": service.replace("port: 80", "port: 1e309") + "---\n" + service.replace("port: 80", "port: 99999999999999999999"),
+        "python tag": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  run: !!python/object:os.system echo\n",
+        "merge keys": "base: &b {app: web}\n" + service.replace("  name: web\n", "  name: web\n  labels:\n    <<: *b\n"),
+        "duplicate keys": service.replace("  name: web\n", "  name: web\n  name: web2\n"),
+        "CRLF": service.replace("\n", "\r\n"),
+        "BOM": "\ufeff" + service,
+    }
+
+
+def hostile_figure(binary, workdir, results):
+    """Each hostile input through `kubetutor check` (a whole process) and the attempt API; the slowest answer of each."""
+    directory = workdir / "hostile"
+    directory.mkdir(parents=True, exist_ok=True)
+    inputs = hostile_inputs()
+    files = {}
+    for index, (name, text) in enumerate(inputs.items()):
+        files[name] = directory / f"{index}.yaml"
+        files[name].write_bytes(text.encode())
+    files["10 MB document"] = directory / "big.yaml"
+    files["10 MB document"].write_bytes(b"data:\n" + b"  k: " + b"v" * (10 * 1024 * 1024) + b"\n")
+    files["invalid UTF-8"] = directory / "latin1.yaml"
+    files["invalid UTF-8"].write_bytes(b"# caf\xe9\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n")
+    check_times = {}
+    for name, path in files.items():
+        start = time.monotonic()
+        subprocess.run([binary, "check", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        check_times[name] = time.monotonic() - start
+    server = Kubetutor(binary, directory / "server")
+    server.start()
+    api_times = {}
+    try:
+        request = urllib.request.Request(
+            server.base + "/api/learners", data=json.dumps({"handle": "bench-hostile"}).encode(),
+            headers={"Content-Type": "application/json", "Origin": server.base}, method="POST")
+        with urllib.request.urlopen(request) as response:
+            cookie = response.headers["Set-Cookie"].split(";")[0]
+        for name, text in inputs.items():
+            body = json.dumps({"yaml": text}).encode()
+            request = urllib.request.Request(
+                server.base + f"/api/lessons/{LESSON}/exercises/{EXERCISE}/attempts", data=body, method="POST",
+                headers={"Content-Type": "application/json", "Origin": server.base, "Cookie": cookie})
+            start = time.monotonic()
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+            api_times[name] = time.monotonic() - start
+        with urllib.request.urlopen(server.base + "/healthz", timeout=5) as response:
+            healthy = response.status == 200
+    finally:
+        server.kill()
+    worst_check = max(check_times, key=check_times.get)
+    worst_api = max(api_times, key=api_times.get)
+    print(f"hostile  slowest answer {max(check_times[worst_check], api_times[worst_api]) * 1000:.0f} ms (target < 1 s): "
+          f"`check` {check_times[worst_check] * 1000:.0f} ms ({worst_check}), the attempt API {api_times[worst_api] * 1000:.0f} ms "
+          f"({worst_api}); {len(files)} inputs through check, {len(inputs)} through the API; server healthy afterwards: "
+          f"{'yes' if healthy else 'NO'}", flush=True)
+    results.append(("Hostile YAML, the slowest answer", f"{max(check_times[worst_check], api_times[worst_api]) * 1000:.0f} ms",
+                    f"`check` {check_times[worst_check] * 1000:.0f} ms ({worst_check}); API {api_times[worst_api] * 1000:.0f} ms ({worst_api})",
+                    f"{max(check_times[worst_check], api_times[worst_api]):.2f} of it", "< 1 s"))
+
+
 def start_figure(page, attempts_rss, results):
     print(f"start    {page['cold'] * 1000:.0f} ms from spawning `kubetutor serve` to the first 200 for {PAGE} "
           f"(nginx: {page['nginx_cold'] * 1000:.0f} ms to the same page)", flush=True)
@@ -387,6 +461,8 @@ def main():
         attempts_rss = attempts_figure(binary, workdir, args.duration, results) if only & {"attempts", "start"} else None
         if page and attempts_rss is not None:
             start_figure(page, attempts_rss, results)
+        if "hostile" in only:
+            hostile_figure(binary, workdir, results)
         if "report" in only:
             report_figure(binary, args.learners, results)
 
