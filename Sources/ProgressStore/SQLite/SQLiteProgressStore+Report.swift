@@ -43,7 +43,7 @@ extension SQLiteProgressStore {
             while try rows.next() != nil {
                 group.add(
                     ExerciseSummary(
-                        lesson: lessonIDs.string(statement, 1), exercise: exerciseIDs.string(statement, 2), openedAt: columns.integer(3),
+                        lesson: lessonIDs.string(columns, 1), exercise: exerciseIDs.string(columns, 2), openedAt: columns.integer(3),
                         attempts: Int(columns.integer(4) ?? 0), firstAttemptAt: columns.integer(5), passedAt: columns.integer(6),
                         lastErrorMessage: columns.text(7), attemptsToPass: columns.integer(8).map { Int($0) }),
                     of: columns.integer(0) ?? 0, into: &summaries)
@@ -57,7 +57,7 @@ extension SQLiteProgressStore {
             let completionRows = try Row.fetchCursor(completions, arguments: arguments)
             let completionColumns = Columns(statement: completions)
             while try completionRows.next() != nil {
-                lessons.add(lessonIDs.string(completions, 1), of: completionColumns.integer(0) ?? 0, into: &completed)
+                lessons.add(lessonIDs.string(completionColumns, 1), of: completionColumns.integer(0) ?? 0, into: &completed)
             }
             lessons.flush(into: &completed)
 
@@ -114,9 +114,14 @@ private struct Columns {
         isNull(index) ? nil : sqlite3_column_int64(statement.sqliteStatement, index)
     }
 
-    func text(_ index: CInt) -> String? {
+    /// The text's UTF-8 bytes, in place (valid until the cursor moves on), or nil for NULL.
+    func bytes(_ index: CInt) -> UnsafeBufferPointer<UInt8>? {
         guard let text = sqlite3_column_text(statement.sqliteStatement, index) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement.sqliteStatement, index))), as: UTF8.self)
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement.sqliteStatement, index)))
+    }
+
+    func text(_ index: CInt) -> String? {
+        bytes(index).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -128,22 +133,20 @@ private struct Interner {
     /// The entry matched last: rows come in lesson and exercise order, so the next match is usually this one or the next.
     private var last = 0
 
-    /// The text in column `index` of the row a cursor over `statement` is on, or "" for NULL.
-    mutating func string(_ statement: Statement, _ index: Int) -> String {
-        let column = CInt(index)
-        guard let text = sqlite3_column_text(statement.sqliteStatement, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement.sqliteStatement, column))
+    /// The text in column `index` of the row `columns` is on, or "" for NULL.
+    mutating func string(_ columns: Columns, _ index: CInt) -> String {
+        guard let bytes = columns.bytes(index) else { return "" }
         for offset in 0..<known.count {
             let candidate = (last + offset) % known.count
-            let matches = known[candidate].bytes.withUnsafeBufferPointer { bytes in
-                bytes.count == count && (count == 0 || memcmp(bytes.baseAddress!, text, count) == 0)
+            let matches = known[candidate].bytes.withUnsafeBufferPointer { known in
+                known.count == bytes.count && (bytes.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
             }
             if matches {
                 last = candidate
                 return known[candidate].string
             }
         }
-        let string = String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+        let string = String(decoding: bytes, as: UTF8.self)
         // A course has a few dozen ids; a store with more (lessons since renamed) stops sharing beyond 256.
         if known.count < 256 { known.append((Array(string.utf8), string)) }
         return string
