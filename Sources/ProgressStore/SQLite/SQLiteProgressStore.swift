@@ -293,7 +293,7 @@ public final class SQLiteProgressStore: ProgressStore {
         while case let batch = attempts.takeAll(), !batch.isEmpty {
             let clock = self.clock
             do {
-                let results = try await pool.write { db in
+                let results = try await write { db, _ in
                     batch.map { waiting -> Result<Attempt, ProgressStoreError> in
                         do {
                             var attempt: Attempt?
@@ -310,8 +310,8 @@ public final class SQLiteProgressStore: ProgressStore {
                 }
                 for (waiting, result) in zip(batch, results) { waiting.continuation.resume(with: result) }
             } catch {
-                let failure = Self.storeError(error, doing: "write to the progress database")
-                for waiting in batch { waiting.continuation.resume(throwing: failure) }
+                // The transaction did not commit: no attempt of the group is answered as recorded.
+                for waiting in batch { waiting.continuation.resume(throwing: error) }
             }
         }
     }
