@@ -91,6 +91,8 @@ enum YAMLWriter {
         }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func jsonString(_ s: String) -> String {
         // Byte by byte over the UTF-8: every byte of a multi-byte character is 0x80 or above and is copied as it is.
         var text = s
@@ -105,8 +107,7 @@ enum YAMLWriter {
                 case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
                 case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
                 case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
                 default: out.append(byte)
                 }
             }
