@@ -328,34 +328,12 @@ end
     return rss
 
 
-def hostile_inputs():
-    """The issue's hostile YAML, as text; the 10 MB document is made by `check` only (the API refuses bodies over 1 MiB)."""
-    laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    previous = "a"
-    for letter in "bcdefghij":
-        laughs += f"{letter}: &{letter} [" + ",".join([f"*{previous}"] * 9) + "]\n"
-        previous = letter
-    service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n"
-    return {
-        "billion laughs": laughs,
-        "10,000-deep nesting": "a: " + "[" * 10_000 + "]" * 10_000,
-        "NUL byte": service.replace("name: web", "name: a\u0000b"),
-        "10,000 documents": "---\na: 1\n" * 10_000,
-        "1 MB key": "k" * 1_000_000 + ": v\n",
-        "1e309 and 20 digits": service.replace("port: 80", "port: 1e309") + "---\n" + service.replace("port: 80", "port: 99999999999999999999"),
-        "python tag": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  run: !!python/object:os.system echo\n",
-        "merge keys": "base: &b {app: web}\n" + service.replace("  name: web\n", "  name: web\n  labels:\n    <<: *b\n"),
-        "duplicate keys": service.replace("  name: web\n", "  name: web\n  name: web2\n"),
-        "CRLF": service.replace("\n", "\r\n"),
-        "BOM": "\ufeff" + service,
-    }
-
-
 def hostile_figure(binary, workdir, results):
     """Each hostile input through `kubetutor check` (a whole process) and the attempt API; the slowest answer of each."""
     directory = workdir / "hostile"
     directory.mkdir(parents=True, exist_ok=True)
-    inputs = hostile_inputs()
+    sys.path.insert(0, str(REPOSITORY / "Tests" / "browser"))
+    from hostile_yaml import HOSTILE_YAML as inputs  # the inputs test_hostile_input.py sends
     files = {}
     for index, (name, text) in enumerate(inputs.items()):
         files[name] = directory / f"{index}.yaml"

@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from hostile_yaml import HOSTILE_YAML, SERVICE
 from test_kill9 import join, post_json
 from test_learner_flow import Server
 
@@ -23,30 +24,22 @@ EXERCISE = "fix-selector"
 HANG_GUARD_SECONDS = 20
 
 
-def billion_laughs():
-    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
-    previous = "a"
-    for letter in "bcdefghij":
-        text += f"{letter}: &{letter} [" + ",".join([f"*{previous}"] * 9) + "]\n"
-        previous = letter
-    return text
-
-
-SERVICE = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n"
-
-HOSTILE = {
-    "billion laughs": (billion_laughs(), "KubeTutor's limit"),
-    "10,000-deep nesting": ("a: " + "[" * 10_000 + "]" * 10_000, "levels deep"),
-    "NUL byte": ("apiVersion: v1\nkind: Service\nmetadata:\n  name: a\u0000b\n", "control characters are not allowed"),
-    "10,000 documents": ("---\na: 1\n" * 10_000, "YAML documents"),
-    "a 1 MB key": ("k" * 1_000_000 + ": v\n", "error"),
-    "1e309 and a 20-digit number": (SERVICE.replace("port: 80", "port: 1e309") + "---\n" + SERVICE.replace("port: 80", "port: 99999999999999999999"), "cannot unmarshal"),
-    "a python tag": ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  run: !!python/object:os.system echo\n", "ignored"),
-    "merge keys": ("base: &b {app: web}\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels:\n    <<: *b\n", "unknown field \\\"base\\\""),
-    "duplicate keys": (SERVICE.replace("  name: web\n", "  name: web\n  name: web2\n"), "already defined at line"),
-    "CRLF line endings": (SERVICE.replace("\n", "\r\n"), "\"passed\""),
-    "a byte-order mark": ("\ufeff" + SERVICE, "\"passed\""),
+# What each hostile input must be answered with (a part of the JSON answer).
+EXPECTED = {
+    "billion laughs": "KubeTutor's limit",
+    "10,000-deep nesting": "levels deep",
+    "NUL byte": "control characters are not allowed",
+    "10,000 documents": "YAML documents",
+    "a 1 MB key": "error",
+    "1e309 and a 20-digit number": "cannot unmarshal",
+    "a python tag": "ignored",
+    "merge keys": "unknown field \\\"base\\\"",
+    "duplicate keys": "already defined at line",
+    "CRLF line endings": "\"passed\"",
+    "a byte-order mark": "\"passed\"",
 }
+HOSTILE = {name: (HOSTILE_YAML[name], expected) for name, expected in EXPECTED.items()}
+assert set(HOSTILE) == set(HOSTILE_YAML)
 
 
 @pytest.fixture(scope="module")
