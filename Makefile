@@ -20,40 +20,31 @@ help:
 	@echo "make bench        measure speed against nginx and kubernetes-validate (release build; not a test)"
 	@echo "make fuzz         fuzz the check path with libFuzzer for FUZZ_SECONDS (default 1800)"
 
+# $(call apt_install,PACKAGES,WHAT): as root, install PACKAGES with apt-get; otherwise say what to run, and fail.
+apt_install = if [ "$$(id -u)" = 0 ]; then \
+		echo "Installing: $(1)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1); \
+	else \
+		echo "Missing $(2). Run: sudo apt-get install -y $(1)"; exit 1; \
+	fi
+
 ## System libraries: libcmark (Markdown) and SQLite headers.
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing:$$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-		else \
-			echo "Missing system packages. Run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
-		fi; \
-	fi
+	if [ -n "$$missing" ]; then $(call apt_install,$$missing,system packages); fi
 
 ## Headless Chromium and its driver (browser tests) and tmux (the quiz's pseudo-terminal tests).
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v tmux >/dev/null; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing: $(BROWSER_PACKAGES)"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES); \
-		else \
-			echo "Missing browser packages. Run: sudo apt-get install -y $(BROWSER_PACKAGES)"; exit 1; \
-		fi; \
+		$(call apt_install,$(BROWSER_PACKAGES),browser packages); \
 	fi
 
 ## wrk and nginx for `make bench`.
 bench-deps:
 	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installing: $(BENCH_PACKAGES)"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BENCH_PACKAGES); \
-		else \
-			echo "Missing benchmark packages. Run: sudo apt-get install -y $(BENCH_PACKAGES)"; exit 1; \
-		fi; \
+		$(call apt_install,$(BENCH_PACKAGES),benchmark packages); \
 	fi
 
 ## A virtualenv with pytest and selenium (from PyPI).
