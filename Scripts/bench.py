@@ -160,8 +160,8 @@ http {{
         self.process = subprocess.Popen(
             ["nginx", "-p", str(self.prefix), "-c", str(self.conf), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        seconds = wait_for(self.base + PAGE)
-        return time.monotonic() - started if seconds is not None else None
+        wait_for(self.base + PAGE)
+        return time.monotonic() - started
 
     def pids(self):
         return [self.process.pid, *children(self.process.pid)]
