@@ -53,9 +53,10 @@ public protocol ProgressStore: Sendable {
     /// (an earlier open stands; later ones change nothing).
     func recordExerciseOpen(learnerID: Int64, lesson: String, exercise: String) async throws -> Date
 
-    /// Records a graded attempt and returns it with its id, time and the seconds since the exercise was first opened.
+    /// Records a graded attempt and returns it with its id, time and the seconds since the exercise was first opened,
+    /// and how many attempts at the exercise there are now and whether one had passed before.
     /// Returns only after the attempt is committed.
-    func recordAttempt(_ submission: AttemptSubmission) async throws -> Attempt
+    func recordAttempt(_ submission: AttemptSubmission) async throws -> RecordedAttempt
 
     /// Records a quiz answer and returns it with its id and time.
     func recordQuizAnswer(_ submission: QuizSubmission) async throws -> QuizAnswer

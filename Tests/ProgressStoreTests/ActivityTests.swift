@@ -17,7 +17,7 @@ import ProgressStore
         #expect(again == ManualClock.start, "the first open stands")
 
         let sent = submission(ana, "pods", "sidecar", passed: false, error: "spec.containers[1].ports[0].containerPort: Duplicate value: 80")
-        let attempt = try await fixture.store.recordAttempt(sent)
+        let attempt = try await fixture.store.recordAttempt(sent).attempt
         #expect(attempt.id == 1)
         #expect(attempt.createdAt == ManualClock.start.plus(42.25))
         #expect(attempt.secondsSinceOpened == 42.25)
@@ -26,10 +26,41 @@ import ProgressStore
         #expect(attempt.firstErrorMessage == sent.firstErrorMessage)
         #expect((attempt.errorCount, attempt.warningCount) == (1, 1))
 
-        let unopened = try await fixture.store.recordAttempt(submission(ana, "services", "nodeport", passed: true))
+        let unopened = try await fixture.store.recordAttempt(submission(ana, "services", "nodeport", passed: true)).attempt
         #expect(unopened.id == 2)
         #expect(unopened.secondsSinceOpened == nil)
         #expect(unopened.firstErrorMessage == nil)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRecordedAttemptSaysHowManyAttemptsTheExerciseHasAndWhetherOneHadPassed(kind: StoreKind) async throws {
+        // The page answers a submission from these instead of reading the learner's progress again: they must agree with it.
+        let fixture = try StoreFixture(kind)
+        let store = fixture.store
+        let ana = try await store.createLearner(handle: "ana", displayName: "Ana")
+        let ben = try await store.createLearner(handle: "ben", displayName: "Ben")
+        let first = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: false, error: "e1"))
+        #expect((first.attemptsSoFar, first.passedBefore, first.everPassed, first.isFirstPass) == (1, false, false, false))
+        _ = try await store.recordAttempt(submission(ben, "pods", "sidecar", passed: true))  // another learner's pass counts for nothing here
+        _ = try await store.recordAttempt(submission(ana, "pods", "shared-port", passed: true))  // nor another exercise's
+        let pass = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: true))
+        #expect((pass.attemptsSoFar, pass.passedBefore, pass.everPassed, pass.isFirstPass) == (2, false, true, true))
+        let after = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: false, error: "e2"))
+        #expect((after.attemptsSoFar, after.passedBefore, after.everPassed, after.isFirstPass) == (3, true, true, false))
+        let again = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: true))
+        #expect((again.attemptsSoFar, again.isFirstPass) == (4, false))
+        let progress = try await store.progress(of: ana.id).lesson("pods")?.exercise("sidecar")
+        #expect(progress?.attempts == again.attemptsSoFar)
+        #expect(progress?.passed == again.everPassed)
+
+        // Concurrent attempts (committed together by the SQLite store) are numbered 5...24, each once.
+        let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<20 {
+                group.addTask { try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: false, yaml: "# \(index)\n")).attemptsSoFar }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(numbers.sorted() == Array(5...24))
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -39,7 +70,7 @@ import ProgressStore
         let ana = try await fixture.store.createLearner(handle: "ana", displayName: "Ana")
         let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\u{0}b\n# after the NUL: é, 🙂\r\n"
         let sent = submission(ana, "pods", "sidecar", passed: false, error: "yaml: control characters are not allowed", yaml: yaml)
-        #expect(try await fixture.store.recordAttempt(sent).yaml == yaml)
+        #expect(try await fixture.store.recordAttempt(sent).attempt.yaml == yaml)
         #expect(try await Self.attemptYAML(fixture.store, ana.id) == [yaml], "read back")
         let exported = try await fixture.store.exportProgress(handle: "ana")
         #expect(exported.learners.first?.attempts.map(\.yaml) == [yaml], "exported")
@@ -69,7 +100,7 @@ import ProgressStore
                 let learner = n % 30 == 29 ? ghost : (n.isMultiple(of: 2) ? ana : ben)
                 group.addTask {
                     do {
-                        return (n, .success(try await store.recordAttempt(submission(learner, "pods", "sidecar", passed: false, yaml: "# \(n)\n"))))
+                        return (n, .success(try await store.recordAttempt(submission(learner, "pods", "sidecar", passed: false, yaml: "# \(n)\n")).attempt))
                     } catch {
                         return (n, .failure(error as! ProgressStoreError))
                     }
@@ -180,10 +211,10 @@ import ProgressStore
 
         let quiz = try await store.recordQuizAnswer(QuizSubmission(learnerID: ana.id, lesson: "pods", quiz: "q1", chosenIndex: 3, correct: false))
         // Same millisecond: an attempt is listed before a quiz answer.
-        let first = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: false, error: "e1", yaml: "apiVersion: v1\nkind: Pod\n"))
+        let first = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: false, error: "e1", yaml: "apiVersion: v1\nkind: Pod\n")).attempt
         _ = try await store.recordAttempt(submission(ben, "pods", "sidecar", passed: true))
         fixture.clock.advance(by: 1)
-        let second = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: true, yaml: "apiVersion: v1\nkind: Pod # fixed\n"))
+        let second = try await store.recordAttempt(submission(ana, "pods", "sidecar", passed: true, yaml: "apiVersion: v1\nkind: Pod # fixed\n")).attempt
         fixture.clock.advance(by: 1)
         let later = try await store.recordQuizAnswer(QuizSubmission(learnerID: ana.id, lesson: "pods", quiz: "q1", chosenIndex: 1, correct: true))
 
@@ -211,7 +242,7 @@ import ProgressStore
             for learner in learners {
                 for index in 0..<perLearner {
                     group.addTask {
-                        try await store.recordAttempt(submission(learner, "pods", "sidecar", passed: index % 5 == 4, yaml: "# try \(index)\n")).id
+                        try await store.recordAttempt(submission(learner, "pods", "sidecar", passed: index % 5 == 4, yaml: "# try \(index)\n")).attempt.id
                     }
                 }
             }

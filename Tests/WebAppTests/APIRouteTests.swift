@@ -20,7 +20,7 @@ import WebApp
     @Test func anAttemptAnswersWithTheChecksAndTheCheckersDiagnostics() async throws {
         try await TestApp.make().test(.router) { client in
             let cookie = try await client.join("ana")
-            try await client.postJSON(Self.attempts, Self.yamlBody(FixtureCourse.invalidYAML), cookie: cookie) { response in
+            try await client.postJSON(Self.attempts + "?html=1", Self.yamlBody(FixtureCourse.invalidYAML), cookie: cookie) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 #expect(
@@ -46,6 +46,45 @@ import WebApp
         }
     }
 
+    @Test func theResultPanelComesOnlyWhenAskedForAndTheCountsFollowEachAttempt() async throws {
+        // Without ?html=1 (curl, scripts) the answer is the grade alone; the counts come from the attempt's own commit.
+        let store = InMemoryProgressStore()
+        try await TestApp.make(store: store).test(.router) { client in
+            let cookie = try await client.join("ana")
+            let sent = [FixtureCourse.invalidYAML, FixtureCourse.passingYAML, FixtureCourse.invalidYAML]
+            for (index, yaml) in sent.enumerated() {
+                try await client.postJSON(Self.attempts, Self.yamlBody(yaml), cookie: cookie) { response in
+                    let json = try response.json()
+                    #expect(json["html"] == nil)
+                    #expect(json["attempt"] as? Int == index + 1)
+                    // Passed once (the second attempt), so from then on the exercise stays passed.
+                    #expect(json["everPassed"] as? Bool == (index >= 1))
+                    #expect(json["passed"] as? Bool == (index == 1))
+                }
+            }
+            try await client.postJSON(Self.attempts + "?html=1", Self.yamlBody(FixtureCourse.invalidYAML), cookie: cookie) { response in
+                let json = try response.json()
+                #expect(json["attempt"] as? Int == 4)
+                #expect((json["html"] as? String)?.contains("Saved as attempt 4.") == true)
+                // Passed before, so the reference solution stays on show after a failing attempt.
+                #expect((json["html"] as? String)?.contains("You passed: the reference solution") == true)
+            }
+            let learner = try #require(try await store.learner(handle: "ana"))
+            let progress = try await store.progress(of: learner.id).lesson(FixtureCourse.lessonID)?.exercise(FixtureCourse.exerciseID)
+            #expect(progress?.attempts == 4)
+            #expect(progress?.passed == true)
+        }
+    }
+
+    @Test func theLessonPageAsksForTheResultPanel() async throws {
+        try await TestApp.make().test(.router) { client in
+            let cookie = try await client.join("ana")
+            try await client.get("/lessons/\(FixtureCourse.lessonID)", cookie: cookie) { response in
+                #expect(response.text.contains(#"data-check-api="\#(Self.attempts)?html=1""#))
+            }
+        }
+    }
+
     @Test func theDiagnosticsAreExactlyWhatKubetutorCheckPrints() async throws {
         // The same grader over the same text: the API embeds each diagnostic's contract JSON unchanged.
         let lessons = try FixtureCourse.folder()
@@ -65,7 +104,7 @@ import WebApp
         try await TestApp.make(store: store).test(.router) { client in
             let cookie = try await client.join("ana")
             let learner = try #require(try await store.learner(handle: "ana"))
-            try await client.postJSON(Self.attempts, Self.yamlBody(FixtureCourse.passingYAML), cookie: cookie) { response in
+            try await client.postJSON(Self.attempts + "?html=1", Self.yamlBody(FixtureCourse.passingYAML), cookie: cookie) { response in
                 #expect(response.status == .ok)
                 #expect(try response.json()["passed"] as? Bool == true)
                 // By the time the answer is here, the store has the attempt.

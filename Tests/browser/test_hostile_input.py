@@ -140,9 +140,10 @@ def test_a_hostile_handle_and_yaml_come_back_escaped(server):
     assert "&lt;script&gt;" in page
     cookie = join(server, "xss-test")
     yaml = SERVICE.replace("name: web", "name: \"<img src=x onerror=alert(1)>\"")
-    with post_json(server, f"/api/lessons/{LESSON}/exercises/{EXERCISE}/attempts", {"yaml": yaml}, cookie) as response:
+    with post_json(server, f"/api/lessons/{LESSON}/exercises/{EXERCISE}/attempts?html=1", {"yaml": yaml}, cookie) as response:
         answer = json.loads(response.read())
-    assert "<img" not in answer.get("html", "")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in answer["html"]
+    assert "<img" not in answer["html"]
     request = urllib.request.Request(server.base + f"/lessons/{LESSON}", headers={"Cookie": cookie})
     with urllib.request.urlopen(request, timeout=5) as response:
         page = response.read().decode()

@@ -98,12 +98,15 @@ public actor InMemoryProgressStore: ProgressStore {
     }
 
     /// Records an attempt.
-    public func recordAttempt(_ submission: AttemptSubmission) async throws -> Attempt {
+    public func recordAttempt(_ submission: AttemptSubmission) async throws -> RecordedAttempt {
         try state.requireLearner(submission.learnerID)
         let openedAt = state.opens[ExerciseKey(learnerID: submission.learnerID, lesson: submission.lesson, exercise: submission.exercise)]
+        let earlier = state.attempts.filter {
+            $0.learnerID == submission.learnerID && $0.lesson == submission.lesson && $0.exercise == submission.exercise
+        }
         let attempt = Attempt(submission, id: state.nextAttemptID, createdAt: now(), openedAt: openedAt)
         state.attempts.append(attempt)
-        return attempt
+        return RecordedAttempt(attempt: attempt, attemptsSoFar: earlier.count + 1, passedBefore: earlier.contains(where: \.passed))
     }
 
     /// Records a quiz answer.

@@ -113,6 +113,29 @@ public struct Attempt: Sendable, Hashable, Identifiable {
     }
 }
 
+/// An attempt just recorded, with where its exercise stood: what a page needs to answer the learner without reading
+/// their whole progress again.
+public struct RecordedAttempt: Sendable, Hashable {
+    /// The stored attempt.
+    public var attempt: Attempt
+    /// The learner's attempts at the exercise, this one included.
+    public var attemptsSoFar: Int
+    /// Whether an earlier attempt at the exercise had passed.
+    public var passedBefore: Bool
+
+    /// Creates a recorded-attempt value.
+    public init(attempt: Attempt, attemptsSoFar: Int, passedBefore: Bool) {
+        self.attempt = attempt
+        self.attemptsSoFar = attemptsSoFar
+        self.passedBefore = passedBefore
+    }
+
+    /// Whether any attempt at the exercise has passed, this one included.
+    public var everPassed: Bool { passedBefore || attempt.passed }
+    /// Whether this attempt is the first to pass the exercise (the moment a lesson may become complete).
+    public var isFirstPass: Bool { attempt.passed && !passedBefore }
+}
+
 /// A quiz answer to record.
 public struct QuizSubmission: Sendable, Hashable {
     /// The learner who answered.

@@ -11,7 +11,7 @@ final class AttemptQueue: @unchecked Sendable {
     struct Waiting: Sendable {
         let submission: AttemptSubmission
         let checksJSON: String
-        let continuation: CheckedContinuation<Attempt, any Error>
+        let continuation: CheckedContinuation<RecordedAttempt, any Error>
     }
 
     private let lock = NSLock()

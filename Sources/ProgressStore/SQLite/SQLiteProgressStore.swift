@@ -279,7 +279,7 @@ public final class SQLiteProgressStore: ProgressStore {
     /// Records an attempt; returns once its transaction committed.
     ///
     /// Attempts that arrive while another commit is under way are committed together (see ``AttemptQueue``).
-    public func recordAttempt(_ submission: AttemptSubmission) async throws -> Attempt {
+    public func recordAttempt(_ submission: AttemptSubmission) async throws -> RecordedAttempt {
         let checks = try CheckResultsJSON.encode(submission.checks)
         return try await withCheckedThrowingContinuation { continuation in
             if attempts.add(AttemptQueue.Waiting(submission: submission, checksJSON: checks, continuation: continuation)) {
@@ -294,9 +294,9 @@ public final class SQLiteProgressStore: ProgressStore {
             let clock = self.clock
             do {
                 let results = try await write { db, _ in
-                    batch.map { waiting -> Result<Attempt, ProgressStoreError> in
+                    batch.map { waiting -> Result<RecordedAttempt, ProgressStoreError> in
                         do {
-                            var attempt: Attempt?
+                            var attempt: RecordedAttempt?
                             // A savepoint each: an attempt that fails leaves nothing behind and does not fail the others.
                             try db.inSavepoint {
                                 attempt = try Self.insertAttempt(db, waiting.submission, checksJSON: waiting.checksJSON, now: Timestamp.milliseconds(clock()))
@@ -316,13 +316,24 @@ public final class SQLiteProgressStore: ProgressStore {
         }
     }
 
-    /// Inserts one submitted attempt for a known learner, with the time its exercise was opened.
-    static func insertAttempt(_ db: Database, _ submission: AttemptSubmission, checksJSON: String, now: Int64) throws -> Attempt {
+    /// Inserts one submitted attempt for a known learner, with the time its exercise was opened; the exercise's summary
+    /// before it gives the attempt's number and whether the exercise had passed.
+    static func insertAttempt(_ db: Database, _ submission: AttemptSubmission, checksJSON: String, now: Int64) throws -> RecordedAttempt {
         try requireLearner(db, submission.learnerID)
-        let openedAt = try openedAt(db, learnerID: submission.learnerID, lesson: submission.lesson, exercise: submission.exercise)
+        let summary = try db.row(
+            """
+            SELECT opened_at, attempts, passed_at IS NOT NULL FROM exercise_summaries
+            WHERE learner_id = ? AND lesson_id = ? AND exercise_id = ?
+            """,
+            arguments: [submission.learnerID, submission.lesson, submission.exercise])
+        let openedAt: Int64? = try summary?.decode(atIndex: 0)
+        let attemptsBefore: Int = try summary?.decode(atIndex: 1) ?? 0
+        let passedBefore: Bool = try summary?.decode(atIndex: 2) ?? false
         let draft = Attempt(submission, id: 0, createdAt: now, openedAt: openedAt)
         let id = try insertAttempt(db, draft, checksJSON: checksJSON)
-        return Attempt(submission, id: id, createdAt: now, openedAt: openedAt)
+        return RecordedAttempt(
+            attempt: Attempt(submission, id: id, createdAt: now, openedAt: openedAt), attemptsSoFar: attemptsBefore + 1,
+            passedBefore: passedBefore)
     }
 
     static func insertAttempt(_ db: Database, _ attempt: Attempt, checksJSON: String) throws -> Int64 {

@@ -57,11 +57,13 @@ struct Tutor: Sendable {
             checks: grade.checks.map { StoredCheckResult(name: $0.name, passed: $0.passed, message: $0.message) },
             errorCount: errors.count, warningCount: grade.diagnostics.count - errors.count,
             firstErrorMessage: errors.first?.message)
-        let attempt = try await store.recordAttempt(submission)
-        if grade.passed {
+        let recorded = try await store.recordAttempt(submission)
+        // A lesson can only become complete when one of its exercises passes for the first time (or a question is
+        // first answered right); a later pass changes nothing, so it costs no read of the learner's progress.
+        if recorded.isFirstPass {
             try await markCompletedIfDone(lesson, learner: learner)
         }
-        return SubmittedAttempt(yaml: answer, grade: grade, attempt: attempt)
+        return SubmittedAttempt(yaml: answer, grade: grade, recorded: recorded)
     }
 
     /// Records an answer to a quiz question; returns once the store has committed it.
@@ -190,8 +192,11 @@ struct SubmittedAttempt: Sendable {
     let yaml: String
     /// What the grader said.
     let grade: GradeResult
+    /// The stored attempt, the exercise's attempts so far and whether one passed before.
+    let recorded: RecordedAttempt
+
     /// The stored attempt.
-    let attempt: Attempt
+    var attempt: Attempt { recorded.attempt }
 }
 
 /// One console command and what it printed.

@@ -122,7 +122,7 @@ struct PageRenderer: Sendable {
         let view = ExerciseView(
             id: exercise.id, number: frame.number, count: count, title: frame.title, status: status, passed: joined && state.everPassed,
             promptHTML: frame.promptHTML, givenHTML: frame.givenHTML, hintsHTML: frame.hintsHTML,
-            formAction: base + "#exercise-\(exercise.id)", checkAPI: "/api" + base + "/attempts",
+            formAction: base + "#exercise-\(exercise.id)", checkAPI: "/api" + base + "/attempts?html=1",
             lines: lines, rows: max(lines.count + 1, 6), yaml: yaml, joined: joined,
             joinURL: JoinLink.url(next: "/lessons/\(frame.lessonID)#exercise-\(exercise.id)"),
             resultHTML: result(frame, state: state), consoleHTML: console(frame, state: state, joined: joined))
