@@ -5,7 +5,7 @@ Not a test: machines differ, so nothing here passes or fails a build. Each figur
 to its anchor and the absolute numbers behind it; at the end a Markdown table for README.md, with the date and
 the machine. Everything that sends traffic uses 127.0.0.1.
 
-    Scripts/bench.py --bin .build-bench/release/kubetutor [--corpus ../shared/corpus] [--only page,check,...]
+    Scripts/bench.py --bin .build-release/release/kubetutor [--corpus ../shared/corpus] [--only page,check,...]
 """
 
 import argparse
