@@ -136,6 +136,24 @@ import Testing
         #expect(InlineCode.html("`<script>`") == "<code>&lt;script&gt;</code>")
     }
 
+    /// How `InlineCode` first did it (escape, split at backticks, wrap every other part), to hold the one-pass version to.
+    static func splitAndJoined(_ text: String) -> String {
+        let parts = text.htmlEscaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return text.htmlEscaped }
+        return parts.enumerated().map { index, part in index % 2 == 1 ? "<code>\(part)</code>" : String(part) }.joined()
+    }
+
+    @Test func inlineCodeMarksUpWhatSplittingAtBackticksDid() {
+        let texts = [
+            "", "`", "``", "```", "````", "no backticks <here> & 'there'", "`a`", "`a` and `b`", "`a` and `b", "Service `web` has \"2\" endpoints",
+            "x``y", "`<script>` & `'`", "`é\u{301}` · `👩‍👩‍👧`", "trailing `", "`\"\u{301}`", "a `b` c `d` e `f` g",
+            "`\u{301}x` and `y`", "\u{600}`x` `y`", "`x`\u{200D}", "é`x`é",
+        ]
+        for text in texts {
+            #expect(InlineCode.html(text) == Self.splitAndJoined(text), "\(text)")
+        }
+    }
+
     @Test func pageFramesFindTheirSlots() {
         let frame = PageFrame(html: "<a><!--kubetutor:learner--><b><!--kubetutor:exercise:one--><!--other--><!--kubetutor:quiz:q-->")
         #expect(frame.slots == [.learner, .exercise("one"), .quiz("q")])

@@ -68,28 +68,9 @@ struct SVGCanvas {
         bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// Writes `text` escaped as ``LessonKit/Swift/String/htmlEscaped`` escapes it: over the UTF-8 bytes, runs without
-    /// `& < > " '` copied whole.
+    /// Writes `text` escaped as ``LessonKit/Swift/String/htmlEscaped`` escapes it.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { source in
-            var runStart = 0
-            for index in source.indices {
-                let entity: StaticString
-                switch source[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
-        }
+        HTMLBytes.appendEscaped(text, to: &bytes)
     }
 
     private mutating func write(_ text: StaticString) {
