@@ -218,7 +218,7 @@ enum PageTemplates {
         {{#graded}}
         <div class="result-summary {{summaryClass}}">
         <p class="result-headline"><span class="result-mark" aria-hidden="true">{{mark}}</span> {{headline}}</p>
-        {{#saved}}<p class="result-saved">{{saved}}</p>{{/saved}}
+        {{#saved}}<p class="result-saved">{{.}}</p>{{/saved}}
         </div>
         <ul class="checks">
         {{#checks}}<li class="check {{state}}"><span class="check-mark" aria-hidden="true">{{mark}}</span><span class="visually-hidden">{{stateText}}: </span><span class="check-text"><strong class="check-name">{{name}}</strong> <span class="check-message">{{{messageHTML}}}</span></span></li>
@@ -227,7 +227,7 @@ enum PageTemplates {
         {{#hasDiagnostics}}
         <h4 class="result-title">What the API server says about your YAML</h4>
         <ul class="diagnostics">
-        {{#diagnostics}}<li class="diagnostic is-{{severity}}" data-line="{{line}}"><span class="diagnostic-where">Line {{line}}, column {{column}} · {{severity}}</span> <code class="diagnostic-message">{{message}}</code> <span class="diagnostic-explanation">{{{explanationHTML}}}</span></li>
+        {{#diagnostics}}<li class="diagnostic is-{{severity}}" data-line="{{line}}"><span class="diagnostic-where">{{location}}</span> <code class="diagnostic-message">{{message}}</code> <span class="diagnostic-explanation">{{{explanationHTML}}}</span></li>
         {{/diagnostics}}
         </ul>
         {{/hasDiagnostics}}
@@ -251,7 +251,7 @@ enum PageTemplates {
         {{#solution}}
         <details class="solution" open>
         <summary>You passed: the reference solution</summary>
-        <pre><code class="language-yaml">{{solution}}</code></pre>
+        <pre><code class="language-yaml">{{.}}</code></pre>
         </details>
         {{/solution}}
         {{/graded}}
