@@ -101,7 +101,8 @@ import Testing
             values.append(Double(Int.random(in: -50_000...50_000, using: &generator)) / 10)
             values.append(Double(Int.random(in: 0...400, using: &generator)) * 7.2)
         }
-        values += [1e15, 1e20, -3e17, .infinity - .infinity]
+        // Not past Int.max: number(_:) itself traps there.
+        values += [1e15, -3e15, .infinity - .infinity]
         for value in values {
             var bytes: [UInt8] = []
             SVGCanvas.appendNumber(value, to: &bytes)
