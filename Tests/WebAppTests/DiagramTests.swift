@@ -112,7 +112,8 @@ import Testing
 
     @Test func textIsEscapedAsHTMLEscapedDoes() {
         let texts = [
-            "", "plain", "<b>", "a&b", "\"'", "&&&", "ünïcödé <é>", "\"\u{301} x", "tail<", ">head", "👩‍👩‍👧 & \u{1F1E9}\u{1F1EA}", "10.244.1.2 · Running",
+            "", "plain", "<b>", "a&b", "\"'", "&&&", "ünïcödé <é>", "\"\u{301} x", "tail<", ">head",
+            "👩‍👩‍👧 & \u{1F1E9}\u{1F1EA}", "10.244.1.2 · Running",
         ]
         for text in texts {
             var bytes: [UInt8] = []
