@@ -93,10 +93,67 @@ import Testing
         #expect(svg.contains(#"aria-label="&lt;b&gt;""#))
     }
 
+    @Test func numbersAreWrittenAsTheyWerePrinted() {
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.1, -0.1, 0.25, 0.95, 9.95, 7.2, 12.5, -12.5, 99.99, 100, 256, 1_000_000.3]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            values.append(Double.random(in: -5_000...5_000, using: &generator))
+            values.append(Double(Int.random(in: -50_000...50_000, using: &generator)) / 10)
+            values.append(Double(Int.random(in: 0...400, using: &generator)) * 7.2)
+        }
+        // Not past Int.max: number(_:) itself traps there.
+        values += [1e15, -3e15, .infinity - .infinity]
+        for value in values {
+            var bytes: [UInt8] = []
+            SVGCanvas.appendNumber(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == SVGCanvas.number(value), "\(value)")
+        }
+    }
+
+    @Test func textIsEscapedAsHTMLEscapedDoes() {
+        let texts = [
+            "", "plain", "<b>", "a&b", "\"'", "&&&", "ünïcödé <é>", "\"\u{301} x", "tail<", ">head",
+            "👩‍👩‍👧 & \u{1F1E9}\u{1F1EA}", "10.244.1.2 · Running",
+        ]
+        for text in texts {
+            var bytes: [UInt8] = []
+            SVGCanvas.appendEscaped(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == text.htmlEscaped, "\(text)")
+        }
+    }
+
+    @Test func longTextIsCutWithAnEllipsisAndWholeInItsTooltip() {
+        var canvas = SVGCanvas(id: "x")
+        canvas.text("ééééé<", x: 1, y: 2, className: "c", maxCharacters: 6)
+        canvas.text("éééééé<", x: 1, y: 2, className: "c", maxCharacters: 6)
+        #expect(
+            canvas.body
+                == "<text x=\"1\" y=\"2\" class=\"c\" text-anchor=\"start\">ééééé&lt;</text>\n"
+                + "<text x=\"1\" y=\"2\" class=\"c\" text-anchor=\"start\"><title>éééééé&lt;</title>ééééé…</text>\n")
+    }
+
     @Test func backticksBecomeCodeAfterEscaping() {
         #expect(InlineCode.html("Service `web` has <2> endpoints") == "Service <code>web</code> has &lt;2&gt; endpoints")
         #expect(InlineCode.html("an odd ` backtick") == "an odd ` backtick")
         #expect(InlineCode.html("`<script>`") == "<code>&lt;script&gt;</code>")
+    }
+
+    /// How `InlineCode` first did it (escape, split at backticks, wrap every other part), to hold the one-pass version to.
+    static func splitAndJoined(_ text: String) -> String {
+        let parts = text.htmlEscaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return text.htmlEscaped }
+        return parts.enumerated().map { index, part in index % 2 == 1 ? "<code>\(part)</code>" : String(part) }.joined()
+    }
+
+    @Test func inlineCodeMarksUpWhatSplittingAtBackticksDid() {
+        let texts = [
+            "", "`", "``", "```", "````", "no backticks <here> & 'there'", "`a`", "`a` and `b`", "`a` and `b", "Service `web` has \"2\" endpoints",
+            "x``y", "`<script>` & `'`", "`é\u{301}` · `👩‍👩‍👧`", "trailing `", "`\"\u{301}`", "a `b` c `d` e `f` g",
+            "`\u{301}x` and `y`", "\u{600}`x` `y`", "`x`\u{200D}", "é`x`é",
+        ]
+        for text in texts {
+            #expect(InlineCode.html(text) == Self.splitAndJoined(text), "\(text)")
+        }
     }
 
     @Test func pageFramesFindTheirSlots() {

@@ -36,7 +36,7 @@ import Testing
         let target = try #require(TraceTarget.parse("pod/web:80"))
         let trace = TraceView(
             source: "external", target: "pod/web:80", result: cluster.trace(from: source, to: target), cluster: cluster, id: "t", first: true)
-        let step = TraceStepView(kind: "dns", at: "client", detail: "asked <CoreDNS>", state: nil)
+        let step = TraceStepView(kind: "dns", at: "client", detail: "asked <CoreDNS>", state: "")
         let line = EditorLineView(number: 3, state: "has-error", note: "error: x")
         let check = CheckView(LessonKit.CheckResult(name: "valid", passed: false, message: "Line `8`"))
         let entry = ConsoleEntryView(ConsoleEntry(command: "get pods", output: KubectlOutput(stdout: "NAME\n", stderr: "oops", exitCode: 1)))

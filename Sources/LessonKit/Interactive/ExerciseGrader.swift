@@ -21,6 +21,9 @@ public struct GradeResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The cluster after `given` and the answer were applied (for the console and the trace picture).
     public var cluster: Cluster
+    /// The requests that the exercise's `reach` checks traced to grade the answer, by the check's index in
+    /// ``Exercise/checks``: a result panel draws them without tracing them again.
+    public var traces: [Int: TraceResult] = [:]
 }
 
 /// Grades an answer: applies the exercise's `given` manifests and the learner's YAML to a fresh
@@ -43,11 +46,21 @@ public struct ExerciseGrader: Sendable {
         let given = givens.prepared(exercise.given)
         let (report, cluster) = ManifestChecker().checkAndSimulate(files: [(Self.answerFile, Array(answer.utf8))], after: given)
         let answerDiagnostics = report.diagnostics.filter { $0.file == Self.answerFile }
-        let results = exercise.checks.map { evaluate($0, report: report, diagnostics: answerDiagnostics, cluster: cluster) }
-        return GradeResult(passed: results.allSatisfy(\.passed), checks: results, diagnostics: answerDiagnostics, cluster: cluster)
+        var results: [CheckResult] = []
+        var traces: [Int: TraceResult] = [:]
+        for (index, check) in exercise.checks.enumerated() {
+            var trace: TraceResult?
+            results.append(evaluate(check, report: report, diagnostics: answerDiagnostics, cluster: cluster, trace: &trace))
+            traces[index] = trace
+        }
+        return GradeResult(
+            passed: results.allSatisfy(\.passed), checks: results, diagnostics: answerDiagnostics, cluster: cluster, traces: traces)
     }
 
-    private func evaluate(_ check: ExerciseCheck, report: CheckReport, diagnostics: [Diagnostic], cluster: Cluster) -> CheckResult {
+    /// The outcome of `check`; a `reach` check also hands back the request it traced in `trace`.
+    private func evaluate(
+        _ check: ExerciseCheck, report: CheckReport, diagnostics: [Diagnostic], cluster: Cluster, trace tracedRequest: inout TraceResult?
+    ) -> CheckResult {
         func result(_ passed: Bool, _ message: String) -> CheckResult { CheckResult(name: check.name, passed: passed, message: message) }
         switch check.kind {
         case .valid:
@@ -93,6 +106,7 @@ public struct ExerciseGrader: Sendable {
             }
             let pinned = resolve.compactMapValues { IPv4($0) }
             let trace = cluster.trace(from: source, to: target, resolve: pinned)
+            tracedRequest = trace
             let path = trace.hops.map(\.kind.rawValue).joined(separator: " → ")
             switch expect {
             case .delivered:

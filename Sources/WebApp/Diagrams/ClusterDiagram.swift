@@ -5,33 +5,53 @@ import ClusterSim
 /// screens and one for phones.
 struct ClusterDiagram {
     let cluster: Cluster
+    /// The Pods drawn: all but those of ``hiddenNamespaces``.
+    let pods: [PodRecord]
+    /// The Services drawn: the learner's and the exercise's, not the cluster's own.
+    let services: [ServiceRecord]
+    /// What a screen reader announces.
+    let summary: String
+    /// The boxes of the picture, worked out once: a panel draws them twice (wide and narrow), in two layouts.
+    private let nodeBoxes: [Box]
+    private let objectBoxes: [Box]
 
     /// Namespaces whose Pods are the cluster's own machinery (CoreDNS), left out of the picture.
     static let hiddenNamespaces: Set<String> = ["kube-system"]
 
-    var pods: [PodRecord] { cluster.pods.filter { !Self.hiddenNamespaces.contains($0.namespace) } }
-    var services: [ServiceRecord] { cluster.services.filter { !$0.builtIn } }
+    init(cluster: Cluster) {
+        self.cluster = cluster
+        let pods = cluster.pods.filter { !Self.hiddenNamespaces.contains($0.namespace) }
+        let services = cluster.services.filter { !$0.builtIn }
+        // Endpoints are worked out from selectors and Pods: once per Service, for the summary and the box alike.
+        let endpointCounts = services.map { service in service.ports.first.map { cluster.endpoints(of: service, port: $0).count } ?? 0 }
+        self.pods = pods
+        self.services = services
 
-    /// What a screen reader announces.
-    var summary: String {
-        var parts = cluster.nodes.map { node in
-            let names = pods.filter { $0.nodeName == node.name }.map(\.name)
-            return "node \(node.name) (\(node.ip)) runs " + (names.isEmpty ? "no Pods" : names.joined(separator: ", "))
+        var parts: [String] = []
+        var nodeBoxes: [Box] = []
+        for node in cluster.nodes {
+            let podsOnNode = pods.filter { $0.nodeName == node.name }
+            parts.append(
+                "node \(node.name) (\(node.ip)) runs " + (podsOnNode.isEmpty ? "no Pods" : podsOnNode.map(\.name).joined(separator: ", ")))
+            nodeBoxes.append(
+                Self.nodeBox(
+                    title: "node \(node.name)" + (node.controlPlane ? " · control plane" : ""), subtitle: "\(node.ip) · Pods \(node.podCIDR)",
+                    pods: podsOnNode))
         }
-        let pending = pods.filter { $0.nodeName == nil }.map(\.name)
-        if !pending.isEmpty { parts.append("not scheduled: " + pending.joined(separator: ", ")) }
-        for service in services {
-            parts.append("Service \(service.name) (\(service.type)) has \(endpointCount(service)) endpoints")
+        let pending = pods.filter { $0.nodeName == nil }
+        if !pending.isEmpty {
+            parts.append("not scheduled: " + pending.map(\.name).joined(separator: ", "))
+            nodeBoxes.append(Self.nodeBox(title: "not scheduled", subtitle: "Pending: no node fits", pods: pending, outside: true))
+        }
+        for (service, endpoints) in zip(services, endpointCounts) {
+            parts.append("Service \(service.name) (\(service.type)) has \(endpoints) endpoints")
         }
         for ingress in cluster.ingresses {
             parts.append("Ingress \(ingress.name)")
         }
-        return "The cluster: " + parts.joined(separator: "; ") + "."
-    }
-
-    func endpointCount(_ service: ServiceRecord) -> Int {
-        guard let port = service.ports.first else { return 0 }
-        return cluster.endpoints(of: service, port: port).count
+        summary = "The cluster: " + parts.joined(separator: "; ") + "."
+        self.nodeBoxes = nodeBoxes
+        objectBoxes = zip(services, endpointCounts).map { Self.serviceBox($0, endpoints: $1) } + cluster.ingresses.map(Self.ingressBox)
     }
 
     // MARK: Drawing
@@ -54,18 +74,7 @@ struct ClusterDiagram {
     func svg(id: String, columns: Int) -> String {
         var canvas = SVGCanvas(id: id)
         let width = Self.margin * 2 + Double(columns) * Self.boxWidth + Double(columns - 1) * Self.gap
-        var y = Self.margin
-        var nodeBoxes = cluster.nodes.map { node in
-            nodeBox(
-                title: "node \(node.name)" + (node.controlPlane ? " · control plane" : ""), subtitle: "\(node.ip) · Pods \(node.podCIDR)",
-                pods: pods.filter { $0.nodeName == node.name })
-        }
-        let pending = pods.filter { $0.nodeName == nil }
-        if !pending.isEmpty {
-            nodeBoxes.append(nodeBox(title: "not scheduled", subtitle: "Pending: no node fits", pods: pending, outside: true))
-        }
-        y = place(nodeBoxes, columns: columns, top: y, canvas: &canvas)
-        let objectBoxes = services.map(serviceBox) + cluster.ingresses.map(ingressBox)
+        var y = place(nodeBoxes, columns: columns, top: Self.margin, canvas: &canvas)
         if !objectBoxes.isEmpty {
             y = place(objectBoxes, columns: columns, top: y + Self.gap, canvas: &canvas)
         }
@@ -86,8 +95,15 @@ struct ClusterDiagram {
         return y - Self.gap
     }
 
-    private func nodeBox(title: String, subtitle: String, pods: [PodRecord], outside: Bool = false) -> Box {
+    private static func nodeBox(title: String, subtitle: String, pods: [PodRecord], outside: Bool = false) -> Box {
         let rows = max(pods.count, 1)
+        // The Pods' words, worked out once for both layouts.
+        let podTexts = pods.map { pod in
+            (
+                ready: pod.isReady, name: pod.name, title: "pod/\(pod.name) (namespace \(pod.namespace))",
+                details: [pod.ip.map { "\($0)" } ?? "no IP", pod.readyText, pod.status].joined(separator: " · ")
+            )
+        }
         let height = Self.nodeHeader + Double(rows) * (Self.podHeight + Self.podGap) + 4
         return Box(height: height) { canvas, x, y, rowHeight in
             canvas.rect(
@@ -98,20 +114,18 @@ struct ClusterDiagram {
             if pods.isEmpty {
                 canvas.text("no Pods", x: x + 12, y: y + Self.nodeHeader + 22, className: "cluster-empty")
             }
-            for (index, pod) in pods.enumerated() {
+            for (index, pod) in podTexts.enumerated() {
                 let podY = y + Self.nodeHeader + Double(index) * (Self.podHeight + Self.podGap)
-                let ready = pod.isReady
                 canvas.rect(
                     x: x + 10, y: podY, width: Self.boxWidth - 20, height: Self.podHeight, radius: 7,
-                    className: ready ? "cluster-pod" : "cluster-pod cluster-pod-unready", title: "pod/\(pod.name) (namespace \(pod.namespace))")
+                    className: pod.ready ? "cluster-pod" : "cluster-pod cluster-pod-unready", title: pod.title)
                 canvas.text(pod.name, x: x + 20, y: podY + 17, className: "cluster-pod-name", maxCharacters: 30)
-                let details = [pod.ip.map { "\($0)" } ?? "no IP", pod.readyText, pod.status].joined(separator: " · ")
-                canvas.text(details, x: x + 20, y: podY + 32, className: "cluster-pod-detail", maxCharacters: 36)
+                canvas.text(pod.details, x: x + 20, y: podY + 32, className: "cluster-pod-detail", maxCharacters: 36)
             }
         }
     }
 
-    private func serviceBox(_ service: ServiceRecord) -> Box {
+    private static func serviceBox(_ service: ServiceRecord, endpoints: Int) -> Box {
         var lines: [String] = []
         if let ip = service.clusterIP { lines.append("ClusterIP \(ip)") } else if service.headless { lines.append("headless (no ClusterIP)") }
         for port in service.ports.prefix(3) {
@@ -120,12 +134,12 @@ struct ClusterDiagram {
             lines.append(text)
         }
         if let lb = service.loadBalancerIP { lines.append("load balancer \(lb)") }
-        let endpoints = endpointCount(service)
+        let title = "Service \(service.name) · \(service.type)"
         let endpointText = "\(endpoints) endpoint\(endpoints == 1 ? "" : "s")"
         let height = 30 + Double(lines.count + 1) * Self.lineHeight + 8
         return Box(height: height) { canvas, x, y, rowHeight in
             canvas.rect(x: x, y: y, width: Self.boxWidth, height: rowHeight, radius: 10, className: "cluster-service")
-            canvas.text("Service \(service.name) · \(service.type)", x: x + 12, y: y + 20, className: "cluster-object-title", maxCharacters: 32)
+            canvas.text(title, x: x + 12, y: y + 20, className: "cluster-object-title", maxCharacters: 32)
             for (index, line) in lines.enumerated() {
                 canvas.text(line, x: x + 12, y: y + 38 + Double(index) * Self.lineHeight, className: "cluster-object-line", maxCharacters: 36)
             }
@@ -135,7 +149,7 @@ struct ClusterDiagram {
         }
     }
 
-    private func ingressBox(_ ingress: IngressRecord) -> Box {
+    private static func ingressBox(_ ingress: IngressRecord) -> Box {
         var lines: [String] = []
         for rule in ingress.rules {
             for path in rule.paths {
@@ -147,9 +161,10 @@ struct ClusterDiagram {
         let extra = lines.count - shown.count
         let allLines = shown + (extra > 0 ? ["and \(extra) more"] : []) + [ingress.className.map { "class \($0)" } ?? "no ingressClassName"]
         let height = 30 + Double(allLines.count) * Self.lineHeight + 8
+        let title = "Ingress \(ingress.name)"
         return Box(height: height) { canvas, x, y, rowHeight in
             canvas.rect(x: x, y: y, width: Self.boxWidth, height: rowHeight, radius: 10, className: "cluster-ingress")
-            canvas.text("Ingress \(ingress.name)", x: x + 12, y: y + 20, className: "cluster-object-title", maxCharacters: 32)
+            canvas.text(title, x: x + 12, y: y + 20, className: "cluster-object-title", maxCharacters: 32)
             for (index, line) in allLines.enumerated() {
                 canvas.text(line, x: x + 12, y: y + 38 + Double(index) * Self.lineHeight, className: "cluster-object-line", maxCharacters: 36)
             }

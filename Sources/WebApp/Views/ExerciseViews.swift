@@ -73,16 +73,17 @@ struct CheckView {
 /// One of the checker's findings.
 struct DiagnosticView {
     let line: Int
-    let column: Int
     let severity: String
+    /// `Line 3, column 5 · error`: one value for the template to look up instead of three.
+    let location: String
     let message: String
     /// Escaped, with `code` marked up.
     let explanationHTML: String
 
     init(_ diagnostic: Diagnostic) {
         line = diagnostic.line
-        column = diagnostic.column
         severity = diagnostic.severity.rawValue
+        location = "Line \(diagnostic.line), column \(diagnostic.column) · \(diagnostic.severity.rawValue)"
         message = diagnostic.kubectlText
         explanationHTML = InlineCode.html(diagnostic.explanation)
     }
@@ -93,8 +94,9 @@ struct TraceStepView {
     let kind: String
     let at: String
     let detail: String
-    /// `is-failed` for the hop where the request was dropped, else nil.
-    let state: String?
+    /// `is-failed` for the hop where the request was dropped, else empty (a value found on the step itself is found
+    /// sooner than a nil, which the template looks for up the whole context stack).
+    let state: String
 }
 
 /// A traced request: the picture and its text twin.
@@ -125,7 +127,7 @@ struct TraceView {
         svg = TraceDiagram(source: source, target: target, result: result, cluster: cluster).svg(id: id)
         let failing = result.delivered ? nil : result.hops.indices.last
         steps = result.hops.enumerated().map { index, hop in
-            TraceStepView(kind: hop.kind.rawValue, at: hop.at, detail: hop.detail, state: index == failing ? "is-failed" : nil)
+            TraceStepView(kind: hop.kind.rawValue, at: hop.at, detail: hop.detail, state: index == failing ? "is-failed" : "")
         }
     }
 }
@@ -266,8 +268,8 @@ extension DiagnosticView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "line": self.line
-        case "column": self.column
         case "severity": self.severity
+        case "location": self.location
         case "message": self.message
         case "explanationHTML": self.explanationHTML
         default: nil
