@@ -43,19 +43,66 @@ extension KubeTutor {
         }
 
         func run() async throws {
-            let inputs = try ManifestFile.readAll(files, command: "check")
-            if let benchIterations {
-                return CheckBenchmark(inputs: inputs, iterations: benchIterations).run()
-            }
-            let report = ManifestChecker().checkAndSimulate(files: inputs).report
-            switch format {
-            case .json:
-                print(report.jsonText)
-            case .text:
-                print(TextReport.render(report), terminator: "")
-            }
-            if !report.ok { throw ExitCode(1) }
+            try CheckInvocation(files: files, format: format, benchIterations: benchIterations).run()
         }
+    }
+}
+
+/// What `kubetutor check` was asked to do, and doing it: the command's work, apart from parsing its arguments.
+struct CheckInvocation {
+    var files: [String]
+    var format: KubeTutor.Check.Format
+    var benchIterations: Int?
+
+    /// Checks the files and prints the report; exits through `ExitCode(1)` when it has errors, `ExitCode(2)` when a file
+    /// cannot be read.
+    func run() throws {
+        let inputs = try ManifestFile.readAll(files, command: "check")
+        if let benchIterations {
+            return CheckBenchmark(inputs: inputs, iterations: benchIterations).run()
+        }
+        let report = ManifestChecker().checkAndSimulate(files: inputs).report
+        switch format {
+        case .json:
+            print(report.jsonText)
+        case .text:
+            print(TextReport.render(report), terminator: "")
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}
+
+extension CheckInvocation {
+    /// The invocation for a plain `check FILE... [--format text|json]` command line (the arguments after the program
+    /// name), read without ArgumentParser, whose root parse costs a one-shot check a few milliseconds; nil for
+    /// anything else (help, another option, `--`, a repeated `--format`, a value ArgumentParser would refuse, no
+    /// file), which ArgumentParser then reads, with its own messages and exit statuses.
+    ///
+    /// What it accepts, ArgumentParser reads the same way: a file is `-` or any non-empty argument not starting with `-`.
+    init?(plainCheck arguments: [String]) {
+        guard arguments.first == "check" else { return nil }
+        var files: [String] = []
+        var format: KubeTutor.Check.Format?
+        var rest = arguments.dropFirst()
+        while let argument = rest.popFirst() {
+            if argument == "-" || (!argument.isEmpty && !argument.hasPrefix("-")) {
+                files.append(argument)
+                continue
+            }
+            guard format == nil else { return nil }
+            let value: String?
+            if argument == "--format" {
+                value = rest.popFirst()
+            } else if argument.hasPrefix("--format=") {
+                value = String(argument.dropFirst("--format=".count))
+            } else {
+                return nil
+            }
+            guard let value, let known = KubeTutor.Check.Format(rawValue: value) else { return nil }
+            format = known
+        }
+        guard !files.isEmpty else { return nil }
+        self.init(files: files, format: format ?? .text, benchIterations: nil)
     }
 }
 
