@@ -317,7 +317,7 @@ private struct SchemaTypeExpressions {
             } else if expr.hasPrefix("map[string]") {
                 guard let (element, base64) = typeRef(String(expr.dropFirst(11))) else { return nil }
                 result = (.map(element), base64)
-            } else if expr.contains(".") {
+            } else if expr.contains("." as Character) {
                 result = (.object(expr), false)
             } else {
                 return nil
