@@ -153,10 +153,21 @@ public struct SchemaObjectType: Sendable {
     public let fieldOrder: [String]
     /// True for free-form objects, where any field name is accepted.
     public let allowsUnknownFields: Bool
+    /// The names of the required fields, in schema order (kept: strict decoding asks for them at every object).
+    public let requiredFieldNames: [String]
 
-    /// The names of the required fields, in schema order.
-    public var requiredFieldNames: [String] {
-        fieldOrder.filter { fields[$0]?.required == true }
+    /// Makes an object type.
+    init(
+        name: String, goName: String, goPackage: String, fields: [String: SchemaField], fieldOrder: [String],
+        allowsUnknownFields: Bool
+    ) {
+        self.name = name
+        self.goName = goName
+        self.goPackage = goPackage
+        self.fields = fields
+        self.fieldOrder = fieldOrder
+        self.allowsUnknownFields = allowsUnknownFields
+        self.requiredFieldNames = fieldOrder.filter { fields[$0]?.required == true }
     }
 }
 
@@ -351,6 +362,12 @@ private struct SchemaTableParser {
     }
 
     mutating func run() {
+        // One slot per `T` line up front, rather than growing (and rehashing) the index as it fills.
+        var typeLines = 0
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "T") && (i == 0 || bytes[i - 1] == UInt8(ascii: "\n")) {
+            typeLines += 1
+        }
+        records.reserveCapacity(typeLines)
         forEachLine(of: bytes, in: 0..<bytes.count) { start, stop in
             lineNumber += 1
             if stop > start { parseLine(start, stop) }
