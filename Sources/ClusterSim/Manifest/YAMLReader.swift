@@ -243,8 +243,10 @@ struct ChunkReader {
         }
         let parser: Parser
         do {
-            // UTF-8 named here: Yams's default encoding reads the whole environment on every parse.
-            parser = try Parser(yaml: chunk.text, resolver: .basic, encoding: .utf8)
+            // UTF-8 named here: Yams's default encoding reads the whole environment on every parse. The nodes are read
+            // here, never constructed into Swift values, so an empty constructor spares building Yams's default one
+            // (three maps of closures) for every document.
+            parser = try Parser(yaml: chunk.text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
         } catch {
             result.problems.append(problem(from: error))
             nextIndex += 1
