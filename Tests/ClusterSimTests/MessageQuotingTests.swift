@@ -23,6 +23,18 @@ import Testing
         #expect(ImageCatalogue.repository(of: "localhost/app:1") == "app")
         #expect(ImageCatalogue.repository(of: "registry:5000/team/app") == "team/app")
         #expect(ImageCatalogue.repository(of: "team/app:2") == "team/app")
+        // Odd but ASCII references, read on their bytes, cut as the Character walk cuts them.
+        #expect(ImageCatalogue.repository(of: "") == "")
+        #expect(ImageCatalogue.repository(of: "a//b") == "a/b")
+        #expect(ImageCatalogue.repository(of: "/nginx") == "nginx")
+        #expect(ImageCatalogue.repository(of: "nginx:") == "nginx")
+        #expect(ImageCatalogue.repository(of: "host:5000") == "host")
+        #expect(ImageCatalogue.repository(of: "a@b@c") == "a")
+        #expect(ImageCatalogue.repository(of: "library") == "")
+        #expect(ImageCatalogue.repository(of: "localhost") == "localhost")
+        #expect(ImageCatalogue.repository(of: "my.registry/library/x:1") == "x")
+        #expect(ImageCatalogue.repository(of: "ré.gistry/library/x:1") == "x")
+        #expect(ImageCatalogue.repository(of: "a\r\n/b:1") == "a\r\n/b")
         // A dot that a combining mark turns into another character does not make a registry host.
         #expect(ImageCatalogue.repository(of: "te.\u{301}am/app") == "te.\u{301}am/app")
     }
