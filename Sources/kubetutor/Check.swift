@@ -177,18 +177,20 @@ enum ManifestFile {
         defer { close(descriptor) }
         // Read one byte past the limit so that the checker can name the limit without reading a huge file whole.
         let cap = ReadLimits.standard.maxFileBytes + 1
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < cap {
-            let wanted = min(chunk.count, cap - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, wanted) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return try readThroughFileHandle(path)
+        let bytes: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
+            var bytes: [UInt8] = []
+            while bytes.count < cap {
+                let count = readBytes(descriptor, chunk.baseAddress, min(chunk.count, cap - bytes.count))
+                if count == 0 { break }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
             }
-            bytes.append(contentsOf: chunk[..<count])
+            return bytes
         }
+        guard let bytes else { return try readThroughFileHandle(path) }
         return bytes
     }
 
