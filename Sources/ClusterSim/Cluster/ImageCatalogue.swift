@@ -50,7 +50,9 @@ public enum ImageCatalogue {
             components[components.count - 1] = String(last[..<colon])
         }
         // Drop a registry host (it has a dot or a port, or is localhost) and Docker Hub's `library/`.
-        if components.count > 1, components[0].contains("." as Character) || components[0].contains(":" as Character) || components[0] == "localhost" {
+        if components.count > 1,
+            components[0].contains("." as Character) || components[0].contains(":" as Character) || components[0] == "localhost"
+        {
             components.removeFirst()
         }
         if components.first == "library" { components.removeFirst() }
