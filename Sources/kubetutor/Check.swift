@@ -43,19 +43,66 @@ extension KubeTutor {
         }
 
         func run() async throws {
-            let inputs = try ManifestFile.readAll(files, command: "check")
-            if let benchIterations {
-                return CheckBenchmark(inputs: inputs, iterations: benchIterations).run()
-            }
-            let report = ManifestChecker().checkAndSimulate(files: inputs).report
-            switch format {
-            case .json:
-                print(report.jsonText)
-            case .text:
-                print(TextReport.render(report), terminator: "")
-            }
-            if !report.ok { throw ExitCode(1) }
+            try CheckInvocation(files: files, format: format, benchIterations: benchIterations).run()
         }
+    }
+}
+
+/// What `kubetutor check` was asked to do, and doing it: the command's work, apart from parsing its arguments.
+struct CheckInvocation {
+    var files: [String]
+    var format: KubeTutor.Check.Format
+    var benchIterations: Int?
+
+    /// Checks the files and prints the report; exits through `ExitCode(1)` when it has errors, `ExitCode(2)` when a file
+    /// cannot be read.
+    func run() throws {
+        let inputs = try ManifestFile.readAll(files, command: "check")
+        if let benchIterations {
+            return CheckBenchmark(inputs: inputs, iterations: benchIterations).run()
+        }
+        let report = ManifestChecker().checkAndSimulate(files: inputs).report
+        switch format {
+        case .json:
+            print(report.jsonText)
+        case .text:
+            print(TextReport.render(report), terminator: "")
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}
+
+extension CheckInvocation {
+    /// The invocation for a plain `check FILE... [--format text|json]` command line (the arguments after the program
+    /// name), read without ArgumentParser, whose root parse costs a one-shot check a few milliseconds; nil for
+    /// anything else (help, another option, `--`, a repeated `--format`, a value ArgumentParser would refuse, no
+    /// file), which ArgumentParser then reads, with its own messages and exit statuses.
+    ///
+    /// What it accepts, ArgumentParser reads the same way: a file is `-` or any non-empty argument not starting with `-`.
+    init?(plainCheck arguments: [String]) {
+        guard arguments.first == "check" else { return nil }
+        var files: [String] = []
+        var format: KubeTutor.Check.Format?
+        var rest = arguments.dropFirst()
+        while let argument = rest.popFirst() {
+            if argument == "-" || (!argument.isEmpty && !argument.hasPrefix("-")) {
+                files.append(argument)
+                continue
+            }
+            guard format == nil else { return nil }
+            let value: String?
+            if argument == "--format" {
+                value = rest.popFirst()
+            } else if argument.hasPrefix("--format=") {
+                value = String(argument.dropFirst("--format=".count))
+            } else {
+                return nil
+            }
+            guard let value, let known = KubeTutor.Check.Format(rawValue: value) else { return nil }
+            format = known
+        }
+        guard !files.isEmpty else { return nil }
+        self.init(files: files, format: format ?? .text, benchIterations: nil)
     }
 }
 
@@ -114,20 +161,48 @@ enum ManifestFile {
     }
 
     /// The file's bytes; refuses directories and files over the size cap before reading them.
+    ///
+    /// Straight POSIX calls: FileManager and FileHandle cost a one-shot `check` of the corpus more than its reading. They
+    /// decide alike: `stat` is what `fileExists` asks (following a symbolic link), `open` what `FileHandle` does.
     static func read(_ path: String) throws(ReadError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw ReadError(message: "\(path): no such file")
         }
-        if isDirectory.boolValue { throw ReadError(message: "\(path): is a directory, not a manifest file") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw ReadError(message: "\(path): is a directory, not a manifest file") }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ReadError(message: "\(path): permission denied")
+        }
+        defer { close(descriptor) }
+        // Read one byte past the limit so that the checker can name the limit without reading a huge file whole.
+        let cap = ReadLimits.standard.maxFileBytes + 1
+        let bytes: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
+            var bytes: [UInt8] = []
+            while bytes.count < cap {
+                let count = readBytes(descriptor, chunk.baseAddress, min(chunk.count, cap - bytes.count))
+                if count == 0 { break }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
+            }
+            return bytes
+        }
+        guard let bytes else { return try readThroughFileHandle(path) }
+        return bytes
+    }
+
+    /// Reads a file that failed to read with `read(2)` again through FileHandle, whose error (if it fails again) names
+    /// the problem in Foundation's words, as `check` always has.
+    private static func readThroughFileHandle(_ path: String) throws(ReadError) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ReadError(message: "\(path): permission denied")
         }
         defer { try? handle.close() }
-        // Read one byte past the limit so that the checker can name the limit without reading a huge file whole.
-        let cap = ReadLimits.standard.maxFileBytes + 1
         do {
-            let data = try handle.read(upToCount: cap) ?? Data()
+            let data = try handle.read(upToCount: ReadLimits.standard.maxFileBytes + 1) ?? Data()
             return Array(data)
         } catch {
             throw ReadError(message: "\(path): \(error.localizedDescription)")
@@ -135,15 +210,24 @@ enum ManifestFile {
     }
 }
 
+/// `read(2)`, under a name that `ManifestFile.read(_:)` does not hide.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}
+
 /// The text form of a report: kubectl's lines with a file:line:col prefix, then the explanation.
 enum TextReport {
     static func render(_ report: CheckReport) -> String {
         var out = ""
         for d in report.diagnostics {
-            let lines = d.kubectlText.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = Self.lines(of: d.kubectlText)
             out += "\(d.file):\(d.line):\(d.column): \(lines.first ?? "")\n"
             for line in lines.dropFirst() { out += "    \(line)\n" }
-            for line in d.explanation.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in Self.lines(of: d.explanation) {
                 out += "    \(line)\n"
             }
         }
@@ -153,5 +237,11 @@ enum TextReport {
         out += report.errorCount == 0 ? "no errors" : plural(report.errorCount, "error")
         out += ", " + plural(report.warningCount, "warning") + "\n"
         return out
+    }
+
+    /// The text's lines; most messages are one line, which needs no walk over its Characters.
+    private static func lines(of text: String) -> [Substring] {
+        if !text.utf8.contains(UInt8(ascii: "\n")) { return [text[...]] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }

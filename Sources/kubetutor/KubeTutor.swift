@@ -16,6 +16,18 @@ struct KubeTutor: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with status 2 (the documented contract), not ArgumentParser's 64.
     static func main() async {
+        if let check = CheckInvocation(plainCheck: Array(CommandLine.arguments.dropFirst())) {
+            // A plain `check FILE...` skips ArgumentParser's root parse (reflection over every command) and the usage
+            // text it builds to find an exit status: together they cost more than checking the files.
+            do {
+                try check.run()
+            } catch let status as ExitCode {
+                Foundation.exit(status.rawValue)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

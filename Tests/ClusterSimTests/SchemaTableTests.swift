@@ -180,4 +180,46 @@ struct SchemaTableTests {
         // A name not in the table still gets a Go name from its last two segments.
         #expect(SchemaTypeRef.object("meta.v1.ObjectMeta").goTypeName(in: small) == "v1.ObjectMeta")
     }
+
+    @Test func fieldsAfterAKindOrCommentLineStillBelongToTheirType() {
+        // Types are parsed on first use from the lines up to the next `T`; K and comment lines among them are skipped.
+        let small = SchemaTable(parsing: """
+            T test.v1.Thing
+              name string required
+            # a comment between fields
+            K v1 Thing test.v1.Thing
+
+              size int32
+            T test.v1.Other
+              id int64
+            """)
+        #expect(small.rootTypeName(apiVersion: "v1", kind: "Thing") == "test.v1.Thing")
+        #expect(small.objectType(named: "test.v1.Thing")?.fieldOrder == ["name", "size"])
+        #expect(small.objectType(named: "test.v1.Thing")?.requiredFieldNames == ["name"])
+        #expect(small.objectType(named: "test.v1.Other")?.fields["id"]?.type == .int64)
+        #expect(small.objectType(named: "test.v1.Missing") == nil)
+        #expect(small.objectTypeNames == ["test.v1.Other", "test.v1.Thing"])
+    }
+
+    @Test func typesFirstAskedForOnManyThreadsAtOnceAreParsedAlike() async {
+        // The server checks manifests on many threads; each type is parsed once, whichever thread asks first.
+        let fresh = SchemaTable(parsing: generatedSchemaTableText)
+        let names = table.objectTypeNames
+        let seen = await withTaskGroup(of: [String: [String]].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var orders: [String: [String]] = [:]
+                    for name in names.shuffled() { orders[name] = fresh.objectType(named: name)?.fieldOrder }
+                    return orders
+                }
+            }
+            var all: [[String: [String]]] = []
+            for await orders in group { all.append(orders) }
+            return all
+        }
+        let expected = Dictionary(uniqueKeysWithValues: names.map { ($0, table.objectType(named: $0)?.fieldOrder ?? []) })
+        for orders in seen {
+            #expect(orders == expected)
+        }
+    }
 }

@@ -186,4 +186,46 @@ import Testing
         #expect(problem.message.contains("control characters are not allowed"))
         #expect(problem.position == SourcePosition(line: 4, column: 10))
     }
+
+    @Test func documentsSplitAtSeparatorLinesAsSwiftCharactersSeeTheLines() {
+        // The line-by-line split the byte scan replaced, kept as the specification it must match.
+        func splitByLines(_ text: String) -> [DocumentChunk] {
+            var chunks: [DocumentChunk] = []
+            var current: [Substring] = []
+            var firstLine = 1
+            var hasSeparator = false
+            var lineNumber = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                lineNumber += 1
+                if DocumentSplitter.isSeparator(line) {
+                    if !current.isEmpty {
+                        chunks.append(DocumentChunk(text: current.joined(separator: "\n"), firstLine: firstLine, startsWithSeparator: hasSeparator))
+                    }
+                    current = [line]
+                    firstLine = lineNumber
+                    hasSeparator = true
+                } else {
+                    current.append(line)
+                }
+            }
+            if !current.isEmpty {
+                chunks.append(DocumentChunk(text: current.joined(separator: "\n"), firstLine: firstLine, startsWithSeparator: hasSeparator))
+            }
+            return chunks
+        }
+        let texts = [
+            "", "\n", "a: 1", "a: 1\n", "---", "---\n", "\n---\n", "---\n---\n---",
+            "a: 1\n---\nb: 2\n", "---\na: 1\n--- # two\nb: 2\n...\n", "a: 1\n---\t\r\nb: 2",
+            "a: 1\n----\nb: 2", "a: 1\n---x\nb: 2", "a: 1\n --- \nb: 2", "a: 1\n--\u{301}-\nb: 2", "a: 1\n---\u{301}\nb: 2",
+            "a: 1\r\n---\r\nb: 2\r\n", "a: 1\r\r\n---\nb: 2", "a: 1\n\r\n---\nb: 2", "a: é\n---\n\u{301}b: 2\n",
+            "# only a comment\n---\n---\n", "a: \"x\n---\ny\"\n", "\u{FEFF}---\na: 1",
+        ]
+        for text in texts {
+            let expected = splitByLines(text)
+            let actual = DocumentSplitter.split(text)
+            #expect(actual.map(\.text) == expected.map(\.text), "\(text.debugDescription)")
+            #expect(actual.map(\.firstLine) == expected.map(\.firstLine), "\(text.debugDescription)")
+            #expect(actual.map(\.startsWithSeparator) == expected.map(\.startsWithSeparator), "\(text.debugDescription)")
+        }
+    }
 }

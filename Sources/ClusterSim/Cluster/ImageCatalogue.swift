@@ -42,6 +42,7 @@ public enum ImageCatalogue {
 
     /// The repository part of an image reference: `registry.k8s.io/ingress-nginx/controller:v1.9.4@sha256:...` → `ingress-nginx/controller`.
     static func repository(of image: String) -> String {
+        if image.utf8.allSatisfy({ $0 < 0x80 }) { return asciiRepository(of: image) }
         var reference = Substring(image)
         if let at = reference.firstIndex(of: "@") { reference = reference[..<at] }
         var components = reference.split(separator: "/").map(String.init)
@@ -49,11 +50,34 @@ public enum ImageCatalogue {
             components[components.count - 1] = String(last[..<colon])
         }
         // Drop a registry host (it has a dot or a port, or is localhost) and Docker Hub's `library/`.
-        if components.count > 1, components[0].contains(".") || components[0].contains(":") || components[0] == "localhost" {
+        if components.count > 1,
+            components[0].contains("." as Character) || components[0].contains(":" as Character) || components[0] == "localhost"
+        {
             components.removeFirst()
         }
         if components.first == "library" { components.removeFirst() }
         return components.joined(separator: "/")
+    }
+
+    /// `repository(of:)` for an ASCII reference (every real one), on its bytes: each ASCII byte is a Character there
+    /// (a `\r\n` pair aside, which holds none of `/`, `:`, `@`, `.`), so it cuts the same pieces without walking
+    /// Characters.
+    private static func asciiRepository(of image: String) -> String {
+        var reference = image.utf8[...]
+        if let at = reference.firstIndex(of: UInt8(ascii: "@")) { reference = reference[..<at] }
+        var components = reference.split(separator: UInt8(ascii: "/"))
+        if let last = components.last, let colon = last.lastIndex(of: UInt8(ascii: ":")) {
+            components[components.count - 1] = last[..<colon]
+        }
+        func text(_ bytes: Substring.UTF8View) -> String { String(Substring(bytes)) }
+        // Drop a registry host (it has a dot or a port, or is localhost) and Docker Hub's `library/`.
+        if components.count > 1,
+            components[0].contains(UInt8(ascii: ".")) || components[0].contains(UInt8(ascii: ":")) || text(components[0]) == "localhost"
+        {
+            components.removeFirst()
+        }
+        if let first = components.first, text(first) == "library" { components.removeFirst() }
+        return components.map(text).joined(separator: "/")
     }
 
     /// The catalogue entry for an image, nil when it is unknown.

@@ -155,35 +155,57 @@ struct DocumentChunk {
 
 /// Splits a file at `---` lines the way kubectl's YAML reader does.
 enum DocumentSplitter {
+    /// The file's chunks: each runs from a `---` line (or the start) up to the newline before the next `---` line (or
+    /// the end).
+    ///
+    /// Lines end at a newline as Swift's `Character`s see it: `\r\n` is one `Character`, not a newline, so the lines
+    /// of a CRLF file do not split (Yams then finds its `---` lines itself).
     static func split(_ text: String) -> [DocumentChunk] {
-        var chunks: [DocumentChunk] = []
-        var current: [Substring] = []
-        var currentFirstLine = 1
-        var currentHasSeparator = false
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if isSeparator(line) {
-                if !current.isEmpty {
-                    chunks.append(
-                        DocumentChunk(
-                            text: current.joined(separator: "\n"), firstLine: currentFirstLine,
-                            startsWithSeparator: currentHasSeparator))
+        var text = text
+        return text.withUTF8 { bytes in
+            var chunks: [DocumentChunk] = []
+            var chunkStart = 0
+            var chunkFirstLine = 1
+            var chunkHasSeparator = false
+            var lineStart = 0
+            var lineNumber = 1
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count
+                    && !(bytes[lineEnd] == UInt8(ascii: "\n") && (lineEnd == 0 || bytes[lineEnd - 1] != UInt8(ascii: "\r")))
+                {
+                    lineEnd += 1
                 }
-                current = [line]
-                currentFirstLine = lineNumber
-                currentHasSeparator = true
-            } else {
-                current.append(line)
+                if isSeparator(bytes, lineStart..<lineEnd) {
+                    if lineNumber > 1 {
+                        chunks.append(
+                            DocumentChunk(
+                                text: String(decoding: UnsafeBufferPointer(rebasing: bytes[chunkStart..<(lineStart - 1)]), as: UTF8.self),
+                                firstLine: chunkFirstLine, startsWithSeparator: chunkHasSeparator))
+                    }
+                    chunkStart = lineStart
+                    chunkFirstLine = lineNumber
+                    chunkHasSeparator = true
+                }
+                if lineEnd == bytes.count { break }
+                lineStart = lineEnd + 1
+                lineNumber += 1
             }
-        }
-        if !current.isEmpty {
             chunks.append(
                 DocumentChunk(
-                    text: current.joined(separator: "\n"), firstLine: currentFirstLine,
-                    startsWithSeparator: currentHasSeparator))
+                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[chunkStart...]), as: UTF8.self),
+                    firstLine: chunkFirstLine, startsWithSeparator: chunkHasSeparator))
+            return chunks
         }
-        return chunks
+    }
+
+    /// Whether the line in `bytes[line]` is a separator; only a line starting with the bytes `---` can be, and the
+    /// `Character` test below decides.
+    private static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard line.count >= 3, bytes[line.lowerBound] == UInt8(ascii: "-"), bytes[line.lowerBound + 1] == UInt8(ascii: "-"),
+            bytes[line.lowerBound + 2] == UInt8(ascii: "-")
+        else { return false }
+        return isSeparator(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)))
     }
 
     /// `---` alone, or followed only by blanks or a comment.
@@ -221,8 +243,10 @@ struct ChunkReader {
         }
         let parser: Parser
         do {
-            // UTF-8 named here: Yams's default encoding reads the whole environment on every parse.
-            parser = try Parser(yaml: chunk.text, resolver: .basic, encoding: .utf8)
+            // UTF-8 named here: Yams's default encoding reads the whole environment on every parse. The nodes are read
+            // here, never constructed into Swift values, so an empty constructor spares building Yams's default one
+            // (three maps of closures) for every document.
+            parser = try Parser(yaml: chunk.text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
         } catch {
             result.problems.append(problem(from: error))
             nextIndex += 1

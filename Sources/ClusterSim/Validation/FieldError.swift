@@ -141,6 +141,10 @@ public struct FieldError: Sendable, Equatable {
 
 /// Go's `%q`: double quotes, with backslash escapes for quotes, backslashes and control characters.
 func goQuote(_ s: String) -> String {
+    // Most names need no escape: copy them whole instead of a scalar at a time.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        return "\"" + s + "\""
+    }
     var out = "\""
     for scalar in s.unicodeScalars {
         switch scalar {
