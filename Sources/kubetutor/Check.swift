@@ -143,7 +143,7 @@ enum ManifestFile {
                 if file == "-" {
                     guard !readStdin else { continue }
                     readStdin = true
-                    inputs.append((file, Array(FileHandle.standardInput.readDataToEndOfFile())))
+                    inputs.append((file, try readStandardInput()))
                 } else {
                     inputs.append((file, try read(file)))
                 }
@@ -175,9 +175,28 @@ enum ManifestFile {
             throw ReadError(message: "\(path): permission denied")
         }
         defer { close(descriptor) }
-        // Read one byte past the limit so that the checker can name the limit without reading a huge file whole.
+        guard let bytes = readUpToCap(descriptor) else { return try readThroughFileHandle(path) }
+        return bytes
+    }
+
+    /// Standard input, up to the size cap like a file. A folder or a stream that cannot be read is refused with a
+    /// message (FileHandle's `readDataToEndOfFile` trapped on `check - < folder`).
+    static func readStandardInput() throws(ReadError) -> [UInt8] {
+        var info = stat()
+        if fstat(STDIN_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw ReadError(message: "-: standard input is a directory, not a manifest file")
+        }
+        guard let bytes = readUpToCap(STDIN_FILENO) else {
+            throw ReadError(message: "-: standard input cannot be read: \(String(cString: strerror(errno)))")
+        }
+        return bytes
+    }
+
+    /// Everything `descriptor` gives up to one byte past the size cap (so that the checker can name the limit without
+    /// reading a huge file whole); nil when `read(2)` fails, with `errno` saying why.
+    private static func readUpToCap(_ descriptor: Int32) -> [UInt8]? {
         let cap = ReadLimits.standard.maxFileBytes + 1
-        let bytes: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
             var bytes: [UInt8] = []
             while bytes.count < cap {
                 let count = readBytes(descriptor, chunk.baseAddress, min(chunk.count, cap - bytes.count))
@@ -190,8 +209,6 @@ enum ManifestFile {
             }
             return bytes
         }
-        guard let bytes else { return try readThroughFileHandle(path) }
-        return bytes
     }
 
     /// Reads a file that failed to read with `read(2)` again through FileHandle, whose error (if it fails again) names

@@ -97,6 +97,33 @@ import Testing
         #expect(output.stdout.contains("-:12:15: The Service \"web\" is invalid"))
     }
 
+    @Test(arguments: ["check", "kubectl", "trace"])
+    func standardInputThatIsAFolderIsRefusedNotACrash(command: String) throws {
+        // `check - < folder` trapped inside FileHandle.readDataToEndOfFile ("Illegal instruction").
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-stdin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments: [String] =
+            switch command {
+            case "check": ["check", "-"]
+            case "kubectl": ["kubectl", "-f", "-", "--", "get", "pods"]
+            default: ["trace", "-f", "-", "--from", "external", "--to", "http://10.96.0.1/"]
+            }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", #"exec "$0" "$@" < "$KUBETUTOR_STDIN""#, CLIRunner.binary.path] + arguments
+        process.environment = ["KUBETUTOR_STDIN": folder.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "not a crash: \(stderr)")
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("-: standard input is a directory, not a manifest file"), "\(stderr)")
+    }
+
     @Test func noFilesIsAUsageErrorWithStatusTwo() throws {
         let output = try CLIRunner.run(["check"])
         #expect(output.status == 2)
