@@ -268,31 +268,45 @@ enum URLPolicy {
     }
 }
 
+/// HTML escaping over UTF-8 bytes: the five characters escaped are ASCII, and no byte of a multi-byte character is.
+public enum HTMLEscaping {
+    /// Appends the UTF-8 `source` with `&`, `<`, `>`, `"` and `'` as character references; the runs between them are
+    /// copied whole.
+    public static func append(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0
+        for index in source.indices {
+            let entity: StaticString
+            switch source[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+            entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            runStart = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+    }
+
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
+    }
+}
+
 extension String {
     /// The string with `&`, `<`, `>`, `"` and `'` replaced by character references.
     public var htmlEscaped: String {
-        // Over the UTF-8 bytes: the five characters escaped are ASCII, and no byte of a multi-byte character is ASCII.
         var text = self
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { Self.needsEscape($0) }) else { return self }
+            guard bytes.contains(where: HTMLEscaping.needsEscape) else { return self }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + bytes.count / 8)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
+            HTMLEscaping.append(bytes, to: &escaped)
             return String(decoding: escaped, as: UTF8.self)
         }
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
     }
 }
