@@ -26,4 +26,7 @@ extension Diagnostic {
 public enum JSONText {
     /// A string as a JSON string literal.
     public static func quote(_ s: String) -> String { YAMLWriter.jsonString(s) }
+
+    /// Appends a string as a JSON string literal to UTF-8 bytes.
+    public static func appendQuoted(_ s: String, to bytes: inout [UInt8]) { YAMLWriter.appendJSONString(s, to: &bytes) }
 }

@@ -94,12 +94,18 @@ enum YAMLWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func jsonString(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + s.utf8.count / 16 + 2)
+        appendJSONString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal, as Go's encoding/json writes it (control bytes as `\u00XX`).
+    static func appendJSONString(_ s: String, to out: inout [UInt8]) {
         // Over the UTF-8 bytes: every byte of a multi-byte character is 0x80 or above and is copied as it is. The runs
         // between bytes that need an escape are copied whole.
         var text = s
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 16 + 2)
+        text.withUTF8 { bytes in
             out.append(UInt8(ascii: "\""))
             var runStart = 0
             for index in bytes.indices {
@@ -123,7 +129,6 @@ enum YAMLWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
