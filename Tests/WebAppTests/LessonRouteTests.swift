@@ -177,6 +177,27 @@ import WebApp
         }
     }
 
+    @Test func aFinishedLessonLeftUnmarkedByAKillIsMarkedWhenItIsNextOpened() async throws {
+        // Completion is checked when an exercise first passes; if the server died between that attempt's commit and the
+        // completion's, no later pass would mark it, so opening the lesson does.
+        let store = InMemoryProgressStore()
+        try await TestApp.make(store: store).test(.router) { client in
+            let cookie = try await client.join("ana")
+            let ana = try #require(try await store.learner(handle: "ana"))
+            for (quiz, choice) in [("ping", 0), ("ready", 1)] {
+                try await client.postForm("\(Self.lesson)/quiz/\(quiz)", [("choice", "\(choice)")], cookie: cookie)
+            }
+            // The passing attempt as the store has it after a kill: committed, the lesson not marked.
+            _ = try await store.recordAttempt(
+                AttemptSubmission(learnerID: ana.id, lesson: FixtureCourse.lessonID, exercise: FixtureCourse.exerciseID, yaml: FixtureCourse.passingYAML, passed: true))
+            #expect(try await store.progress(of: ana.id).lesson(FixtureCourse.lessonID)?.isCompleted == false)
+            try await client.get(Self.lesson, cookie: cookie) { response in
+                #expect(response.text.contains(#"<span class="progress-badge is-complete">✓ Completed</span>"#))
+            }
+            #expect(try await store.progress(of: ana.id).lesson(FixtureCourse.lessonID)?.isCompleted == true)
+        }
+    }
+
     @Test func aQuizPostWithoutAChoiceIsExplained() async throws {
         try await TestApp.make().test(.router) { client in
             let cookie = try await client.join("ana")

@@ -107,6 +107,12 @@ struct Tutor: Sendable {
         if !unopened.isEmpty {
             progress = try await store.progress(of: learner.id).lesson(lesson.id)
         }
+        // Completion is written after the attempt or answer that finishes a lesson, in its own commit: a server killed in
+        // between leaves a finished lesson unmarked, and the next look at the lesson marks it.
+        if let current = progress, !current.isCompleted, Self.isDone(lesson, progress: current) {
+            _ = try await store.markLessonCompleted(learnerID: learner.id, lesson: lesson.id)
+            progress = try await store.progress(of: learner.id).lesson(lesson.id)
+        }
         var exercises: [String: ExerciseState] = [:]
         let lastYAML = try await lastAnswers(in: lesson, for: learner)
         for exercise in lesson.exercises {
