@@ -23,9 +23,8 @@ os.environ.setdefault("SE_OFFLINE", "true")
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from test_pages import CHROMIUM, CHROMEDRIVER, REPOSITORY, WIDTHS, free_port, full_page_screenshot, kubetutor_binary, set_viewport  # noqa: E402
@@ -185,9 +184,13 @@ def submit(driver, button):
     if driver.javascript:
         button.click()
         return
-    page = driver.find_element(By.TAG_NAME, "html")
+    # A mark on the old page's window: the new page has a window of its own without it. (Asking whether the old
+    # <html> element went stale raced the navigation: chromedriver answered "unhandled inspector error" mid-load.)
+    driver.execute_script("window.kubetutorOldPage = true")
     button.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return document.readyState !== 'loading' && window.kubetutorOldPage === undefined"),
+        message="the form's answer did not replace the page")
 
 
 def photograph(driver, folder: Path, name: str, saved: list):
