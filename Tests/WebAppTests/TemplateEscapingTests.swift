@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Mustache
 import Testing
 
 @testable import WebApp
@@ -8,15 +9,23 @@ import Testing
 /// Every template escapes `{{values}}` over UTF-8 bytes, so that a quote stays an entity even when a combining mark
 /// follows it (Swift counts `"` + U+0301 as one `Character`, which a per-`Character` escaper does not recognise as `"`).
 @Suite struct TemplateEscapingTests {
-    @Test func everyTemplateNamesTheByteEscaper() {
+    @Test func everyTemplateIsParsedToEscapeWithTheByteEscaper() throws {
+        // Every template of the site goes through SitePages.template, which names the byte escaper: a value with a quote
+        // and a combining mark comes out as an entity, as in each page (the join test below).
+        struct Probe: MustacheParent {
+            func child(named key: String) -> Any? { key == "value" ? "\"\u{301} <b>" : nil }
+        }
+        let probe = try SitePages.template("probe", "<p title=\"{{value}}\">{{value}}</p>")
+        #expect(probe.render(Probe()) == "<p title=\"&quot;\u{301} &lt;b&gt;\">&quot;\u{301} &lt;b&gt;</p>")
         let templates = [
             PageTemplates.layout, PageTemplates.index, PageTemplates.lesson, PageTemplates.join, PageTemplates.notFound,
             PageTemplates.error, PageTemplates.learnerCorner, PageTemplates.courseProgress, PageTemplates.lessonProgress,
             PageTemplates.exercise, PageTemplates.result, PageTemplates.console, PageTemplates.quiz, PageTemplates.quizFeedback,
             PageTemplates.joinForm,
         ]
-        for template in templates {
-            #expect(template.hasPrefix(PageTemplates.escapesBytes))
+        for (index, template) in templates.enumerated() {
+            #expect(throws: Never.self) { try SitePages.template("template \(index)", template) }
+            #expect(!template.contains("CONTENT_TYPE"), "the content type is named in one place, SitePages.template")
         }
     }
 

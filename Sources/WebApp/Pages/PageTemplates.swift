@@ -3,21 +3,15 @@ import Mustache
 
 /// The Mustache templates of the site, built into the binary so that it runs from any folder.
 ///
-/// `{{name}}` escapes HTML; `{{{name}}}` is used only for HTML that a template, ``SVGCanvas`` or
+/// `{{name}}` escapes HTML (with ``ByteEscapedHTML``, which ``SitePages/template(_:_:)`` names for every template);
+/// `{{{name}}}` is used only for HTML that a template, ``SVGCanvas`` or
 /// ``LessonKit/HTMLRenderer`` has already escaped. `<!--kubetutor:...-->` comments are ``PageSlot`` markers:
 /// the page templates are rendered once at start-up, the slot templates per request with the learner's state.
 enum PageTemplates {
-    /// The first line of every template: its `{{name}}` values are escaped by ``ByteEscapedHTML``. Making this line registers
-    /// that content type, so it exists before any template that names it is parsed (swift-mustache looks it up then).
-    static let escapesBytes: String = {
-        MustacheContentTypes.register(ByteEscapedHTML(), named: ByteEscapedHTML.name)
-        return "{{% CONTENT_TYPE: \(ByteEscapedHTML.name) }}\n"
-    }()
-
     // MARK: Pages, rendered once
 
     /// The frame around every page.
-    static let layout = escapesBytes + """
+    static let layout = """
         <!doctype html>
         <html lang="en">
         <head>
@@ -52,7 +46,7 @@ enum PageTemplates {
         """
 
     /// `/`: the lessons in course order, each with a slot for the learner's progress.
-    static let index = escapesBytes + """
+    static let index = """
         <section class="intro">
           <h1>Kubernetes networking, one idea at a time</h1>
           <p class="lead">How containers in a Pod share a network, how Pods talk across nodes,
@@ -86,7 +80,7 @@ enum PageTemplates {
         """
 
     /// `/lessons/<id>`: one lesson; its exercises and questions are slots.
-    static let lesson = escapesBytes + """
+    static let lesson = """
         <nav class="breadcrumb" aria-label="Breadcrumb">
           <a href="/">Lessons</a> <span aria-hidden="true">/</span> <span>Lesson {{number}}</span>
         </nav>
@@ -120,7 +114,7 @@ enum PageTemplates {
         """
 
     /// `/join`: the form is a slot.
-    static let join = escapesBytes + """
+    static let join = """
         <section class="join">
           <p class="eyebrow">Join</p>
           <h1>Pick a handle</h1>
@@ -132,7 +126,7 @@ enum PageTemplates {
         """
 
     /// Any address that leads nowhere.
-    static let notFound = escapesBytes + """
+    static let notFound = """
         <section class="not-found">
           <p class="eyebrow">404 · Not found</p>
           <h1>There is nothing at this address</h1>
@@ -152,7 +146,7 @@ enum PageTemplates {
         """
 
     /// Any other refusal (a form from another site, a body too large, a store failure); rendered per error.
-    static let error = escapesBytes + """
+    static let error = """
         <section class="not-found">
           <p class="eyebrow">{{code}} · {{reason}}</p>
           <h1>{{title}}</h1>
@@ -165,22 +159,22 @@ enum PageTemplates {
     // MARK: Slots, rendered per request
 
     /// The header corner: who is signed in, or a way to join.
-    static let learnerCorner = escapesBytes + """
+    static let learnerCorner = """
         {{#joined}}<span class="whoami" title="Signed in as {{displayName}}"><span class="whoami-mark" aria-hidden="true"></span><span class="visually-hidden">Signed in as </span>{{handle}}</span>{{/joined}}{{^joined}}<a class="join-link" href="{{joinURL}}">Join</a>{{/joined}}
         """
 
     /// The index page's summary of the course.
-    static let courseProgress = escapesBytes + """
+    static let courseProgress = """
         {{#joined}}<div class="course-progress"><p>Welcome back, <strong>{{displayName}}</strong>. You have completed <strong>{{completed}}</strong> of {{total}} lessons.</p><progress max="{{total}}" value="{{completed}}" aria-label="Lessons completed">{{completed}} of {{total}}</progress></div>{{/joined}}{{^joined}}<p class="join-callout"><a class="button" href="/join">Join</a> <span>Pick a handle to check your answers and keep your progress. No password needed.</span></p>{{/joined}}
         """
 
     /// A lesson's progress badge.
-    static let lessonProgress = escapesBytes + """
+    static let lessonProgress = """
         {{#shown}}<span class="progress-badge {{badgeClass}}">{{text}}</span>{{/shown}}
         """
 
     /// An exercise: prompt, editor with gutter, Check, hints, result, console.
-    static let exercise = escapesBytes + """
+    static let exercise = """
         <section class="exercise{{#passed}} is-passed{{/passed}}" id="exercise-{{id}}" data-exercise="{{id}}" aria-labelledby="exercise-{{id}}-title">
         <header class="exercise-header">
         <p class="eyebrow">Exercise {{number}} of {{count}}</p>
@@ -214,7 +208,7 @@ enum PageTemplates {
 
     /// What the checker said about an attempt, the traces, the solution once passed, and the cluster.
     /// The JSON API sends the same HTML as `html`, so that the page updates in place.
-    static let result = escapesBytes + """
+    static let result = """
         {{#graded}}
         <div class="result-summary {{summaryClass}}">
         <p class="result-headline"><span class="result-mark" aria-hidden="true">{{mark}}</span> {{headline}}</p>
@@ -267,7 +261,7 @@ enum PageTemplates {
         """
 
     /// The console under an exercise.
-    static let console = escapesBytes + """
+    static let console = """
         <details class="console" id="console-{{id}}"{{#open}} open{{/open}}>
         <summary>kubectl console</summary>
         <div class="console-body">
@@ -289,7 +283,7 @@ enum PageTemplates {
         """
 
     /// A quiz question as a radio group.
-    static let quiz = escapesBytes + """
+    static let quiz = """
         <section class="quiz{{#correct}} is-correct{{/correct}}" id="quiz-{{id}}" data-quiz="{{id}}">
         <form class="quiz-form" method="post" action="{{formAction}}" data-quiz-api="{{quizAPI}}">
         <fieldset>
@@ -310,12 +304,12 @@ enum PageTemplates {
         """
 
     /// What the learner's latest answer to a question earned.
-    static let quizFeedback = escapesBytes + """
+    static let quizFeedback = """
         {{#answered}}<p class="quiz-verdict {{verdictClass}}"><span aria-hidden="true">{{mark}}</span> {{verdict}}</p>{{#why}}<p class="quiz-why">{{why}}</p>{{/why}}{{#explanation}}<p class="quiz-explanation">{{explanation}}</p>{{/explanation}}{{/answered}}
         """
 
     /// The join form.
-    static let joinForm = escapesBytes + """
+    static let joinForm = """
         {{#signedInAs}}<p class="notice">You are signed in as <strong>{{signedInAs}}</strong>. Joining again starts a new learner in this browser.</p>{{/signedInAs}}
         {{#error}}<p class="form-error" role="alert" id="join-error">{{error}}</p>{{/error}}
         <form class="join-form" method="post" action="/join">
@@ -343,6 +337,13 @@ enum PageTemplates {
 struct ByteEscapedHTML: MustacheContentType {
     /// The name templates give it in `{{% CONTENT_TYPE: ... }}`.
     static let name = "KUBETUTOR_HTML"
+
+    /// The line that makes a template escape with this content type. Making it registers the content type, so that it
+    /// exists before the first template naming it is parsed (swift-mustache looks it up then).
+    static let pragma: String = {
+        MustacheContentTypes.register(ByteEscapedHTML(), named: name)
+        return "{{% CONTENT_TYPE: \(name) }}\n"
+    }()
 
     func escapeText(_ text: String) -> String {
         text.htmlEscaped

@@ -90,9 +90,10 @@ public struct SitePages: Sendable {
         self.lessons = lessons
     }
 
+    /// Parses one of the site's templates; every one escapes its `{{values}}` with ``ByteEscapedHTML``.
     static func template(_ name: String, _ text: String) throws(WebAppError) -> MustacheTemplate {
         do {
-            return try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: ByteEscapedHTML.pragma + text)
         } catch {
             throw WebAppError.brokenTemplate(name: name, detail: "\(error)")
         }
